@@ -1,0 +1,25 @@
+#!/bin/sh
+# setup.sh — install the Debian 12 packages that building, testing and
+# benchmarking Crescent need. Quiet and instant when everything is present,
+# so the Makefile can run it before every target.
+set -e
+# command:package pairs; a command missing from PATH means install the package.
+NEEDED="clang-19:clang-19 lua5.4:lua5.4 python3:python3 luajit:luajit hyperfine:hyperfine"
+# header files for libraries we link against or compare with
+HEADERS="/usr/include/readline/readline.h:libreadline-dev /usr/include/lua5.4/lua.h:liblua5.4-dev"
+missing=""
+for pair in $NEEDED; do
+  cmd=${pair%%:*}; pkg=${pair#*:}
+  command -v "$cmd" >/dev/null 2>&1 || missing="$missing $pkg"
+done
+for pair in $HEADERS; do
+  f=${pair%%:*}; pkg=${pair#*:}
+  [ -e "$f" ] || missing="$missing $pkg"
+done
+[ -z "$missing" ] && exit 0
+echo "setup: installing$missing"
+SUDO=""
+[ "$(id -u)" -ne 0 ] && SUDO="sudo"
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq
+$SUDO apt-get install -y -qq $missing >/dev/null
