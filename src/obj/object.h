@@ -77,6 +77,8 @@ typedef struct Table {
   Shape *shape;         /* NULL: dictionary mode (strings live in node) */
   TValue *slots;        /* values of shaped fields; capacity is shape-owned */
   uint32_t slotcap;     /* allocated length of slots */
+  uint32_t alimit;      /* border hint for `#` (tab.c), <= asize: lua5.4's
+                           alimit, so `#` of tables with holes matches */
   Node *node;
   Node *lastfree;       /* hint for free node search */
   struct Table *metatable;

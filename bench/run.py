@@ -1,0 +1,446 @@
+#!/usr/bin/env python3
+"""Benchmark runner: Crescent (every mode of MODES), lua5.4 and luajit side by side.
+
+  python3 bench/run.py [--runs 3] [--engines lua5.4,luajit,...] [--quick]
+                       [--crescent build/crescent] [--no-startup] [--record] [--timeout S]
+                       [benchmark...]
+
+Each bench/NAME.lua takes a size as arg[1]; its default size is the number
+in its `tonumber(arg and arg[1]) or N` line, which the runner reads and
+passes explicitly (or the `-- quick-size: N` header with --quick). A program
+prints one result line, compared with the line recorded from lua5.4 at the
+same size in bench/checksums.txt (recorded on first use; --record
+re-records the selected ones and stops). A wrong result marks the cell failed and keeps it out of the
+means. Files marked `-- compat: 5.1` also run under luajit; others show "-".
+
+Runs alternate between engines (run 1 of every engine, then run 2, ...) so
+slow drifts of the machine spread over all of them. A cell is the median
+wall time of --runs runs; memory is the peak RSS over the runs (see run_once).
+Start-up time is `ENGINE -e ''`, with hyperfine when it is installed.
+
+Results go to stdout as Markdown and to bench/results/latest.md and
+latest.csv. Ratios are time / lua5.4's time: below 1 is faster than lua5.4.
+Python standard library only.
+"""
+
+import argparse
+import csv
+import datetime
+import json
+import math
+import os
+import platform
+import re
+import signal
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+
+BENCH_DIR = os.path.dirname(os.path.abspath(__file__))
+REPO_DIR = os.path.dirname(BENCH_DIR)
+CHECKSUMS = os.path.join(BENCH_DIR, "checksums.txt")
+RESULTS_DIR = os.path.join(BENCH_DIR, "results")
+
+# Crescent's modes, as in tests/run.py: column name -> engine flags.
+MODES = {
+    "interp": ["--jit=off"],
+}
+
+LUA54 = "/usr/bin/lua5.4"
+LUAJIT = "/usr/bin/luajit"
+HYPERFINE = "/usr/bin/hyperfine"
+GNU_TIME = "/usr/bin/time"    # for peak RSS, see run_once
+REFERENCE = "lua5.4"          # the engine ratios are relative to
+STARTUP_RUNS = 200
+
+
+# --------------------------------------------------------------------------
+# Benchmarks and engines
+
+class Bench:
+    def __init__(self, path):
+        self.path = path
+        self.name = os.path.basename(path)[:-len(".lua")]
+        with open(path, encoding="utf-8") as f:
+            text = f.read()
+        m = re.search(r"tonumber\(arg and arg\[1\]\) or (\d+)", text)
+        if not m:
+            raise SystemExit("bench: %s has no 'tonumber(arg and arg[1]) or N' line" % path)
+        self.default_size = m.group(1)
+        m = re.search(r"^-- quick-size: (\d+)", text, re.M)
+        self.quick_size = m.group(1) if m else self.default_size
+        self.lua51 = re.search(r"^-- compat: 5\.1\b", text, re.M) is not None
+
+
+class Engine:
+    def __init__(self, name, argv, lua51=False):
+        self.name = name
+        self.argv = argv
+        self.lua51 = lua51      # a Lua 5.1 engine: runs only compat: 5.1 files
+
+    def runs(self, bench):
+        return bench.lua51 or not self.lua51
+
+
+def discover(filters):
+    names = sorted(f for f in os.listdir(BENCH_DIR) if f.endswith(".lua"))
+    benches = [Bench(os.path.join(BENCH_DIR, f)) for f in names]
+    if filters:
+        benches = [b for b in benches if any(f in b.name for f in filters)]
+    return benches
+
+
+def make_engines(args):
+    engines = [Engine(REFERENCE, [LUA54])]
+    crescent = os.path.abspath(args.crescent)
+    if os.path.exists(crescent):
+        for mode, flags in MODES.items():
+            engines.append(Engine("crescent/" + mode, [crescent] + flags))
+    else:
+        note("crescent not found at %s; its columns are left out" % args.crescent)
+    if os.path.exists(LUAJIT):
+        engines.append(Engine("luajit", [LUAJIT], lua51=True))
+    if args.engines:
+        wanted = [e.strip() for e in args.engines.split(",") if e.strip()]
+        known = {e.name for e in engines}
+        for w in wanted:
+            if w not in known:
+                raise SystemExit("bench: unknown or unavailable engine '%s' (have: %s)"
+                                 % (w, ", ".join(sorted(known))))
+        engines = [e for e in engines if e.name in wanted]
+    return engines
+
+
+def note(msg):
+    sys.stderr.write("bench: " + msg + "\n")
+    sys.stderr.flush()
+
+
+# --------------------------------------------------------------------------
+# Running one program
+
+class Run:
+    def __init__(self, seconds, status, stdout, stderr, rss_kb, timed_out):
+        self.seconds, self.status = seconds, status
+        self.stdout, self.stderr = stdout, stderr
+        self.rss_kb, self.timed_out = rss_kb, timed_out
+
+
+def run_once(argv, timeout, cwd=BENCH_DIR):
+    """Runs argv to completion: wall time, exit status, output, peak RSS.
+
+    The peak RSS that wait4 reports for a child of this Python process is
+    useless: Linux keeps a high-water mark across exec, so a child forked
+    from Python starts with Python's own size. GNU time forks the program
+    from a small process and reports that child's figure, so it is used when
+    installed; otherwise wait4's number is kept (and is an upper bound)."""
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err, \
+            tempfile.NamedTemporaryFile(mode="r", suffix=".rss") as rss_file:
+        full = argv
+        if os.path.exists(GNU_TIME):
+            full = [GNU_TIME, "-f", "%M", "-o", rss_file.name] + argv
+        start = time.perf_counter()
+        proc = subprocess.Popen(full, cwd=cwd, stdin=subprocess.DEVNULL,
+                                stdout=out, stderr=err, start_new_session=True)
+        timed_out = []
+
+        def kill():
+            timed_out.append(True)
+            try:
+                os.killpg(proc.pid, signal.SIGKILL)
+            except OSError:
+                pass
+        timer = threading.Timer(timeout, kill)
+        timer.start()
+        _, wait_status, usage = os.wait4(proc.pid, 0)
+        seconds = time.perf_counter() - start
+        timer.cancel()
+        proc.returncode = os.waitstatus_to_exitcode(wait_status)
+        rss_kb = usage.ru_maxrss
+        if full is not argv:
+            lines = rss_file.read().split()
+            rss_kb = int(lines[-1]) if lines and lines[-1].isdigit() else None
+        out.seek(0)
+        err.seek(0)
+        return Run(seconds, proc.returncode, out.read().decode("utf-8", "replace"),
+                   err.read().decode("utf-8", "replace"), rss_kb, bool(timed_out))
+
+
+# --------------------------------------------------------------------------
+# Expected results
+
+def load_checksums():
+    table = {}
+    if os.path.exists(CHECKSUMS):
+        with open(CHECKSUMS, encoding="utf-8") as f:
+            for line in f:
+                if line.startswith("#") or not line.strip():
+                    continue
+                name, size, result = line.rstrip("\n").split("\t", 2)
+                table[(name, size)] = result
+    return table
+
+
+def save_checksums(table):
+    with open(CHECKSUMS, "w", encoding="utf-8") as f:
+        f.write("# benchmark<TAB>size<TAB>result line printed by lua5.4 (bench/run.py --record)\n")
+        for (name, size), result in sorted(table.items()):
+            f.write("%s\t%s\t%s\n" % (name, size, result))
+
+
+def record_missing(benches, size_of, checksums, force, timeout):
+    changed = False
+    for b in benches:
+        key = (b.name, size_of(b))
+        if key in checksums and not force:
+            continue
+        note("recording the result of %s(%s) from lua5.4" % key)
+        r = run_once([LUA54, b.name + ".lua", key[1]], timeout)
+        if r.status != 0 or r.timed_out:
+            raise SystemExit("bench: lua5.4 failed on %s: %s" % (b.name, r.stderr.strip()))
+        checksums[key] = r.stdout.strip()
+        changed = True
+    if changed:
+        save_checksums(checksums)
+
+
+# --------------------------------------------------------------------------
+# Measuring
+
+class Cell:
+    """One benchmark under one engine."""
+
+    def __init__(self):
+        self.times, self.rss, self.failure = [], [], None
+
+    @property
+    def ok(self):
+        return self.failure is None and bool(self.times)
+
+    @property
+    def median(self):
+        return statistics.median(self.times)
+
+
+def measure(benches, engines, size_of, checksums, runs, timeout):
+    cells = {}
+    for b in benches:
+        size = size_of(b)
+        expected = checksums[(b.name, size)]
+        active = [e for e in engines if e.runs(b)]
+        for e in active:
+            cells[(b.name, e.name)] = Cell()
+        for i in range(runs):
+            for e in active:
+                cell = cells[(b.name, e.name)]
+                if cell.failure:
+                    continue
+                r = run_once(e.argv + [b.name + ".lua", size], timeout)
+                if r.timed_out:
+                    cell.failure = "timeout"
+                elif r.status != 0:
+                    cell.failure = "exit %d" % r.status
+                elif r.stdout.strip() != expected:
+                    cell.failure = "wrong result"
+                    note("%s under %s printed %r, expected %r"
+                         % (b.name, e.name, r.stdout.strip()[:200], expected))
+                else:
+                    cell.times.append(r.seconds)
+                    cell.rss.append(r.rss_kb)
+                note("%-14s %-16s run %d/%d: %s" % (
+                    b.name, e.name, i + 1, runs,
+                    cell.failure or "%.3f s" % r.seconds))
+    return cells
+
+
+def startup_time(engine):
+    """Mean seconds of `ENGINE -e ''`."""
+    argv = engine.argv + ["-e", ""]
+    if os.path.exists(HYPERFINE):
+        with tempfile.NamedTemporaryFile(suffix=".json") as tmp:
+            cmd = " ".join(shell_quote(a) for a in argv)
+            r = subprocess.run([HYPERFINE, "-N", "--runs", str(STARTUP_RUNS), "--warmup", "10",
+                                "--style", "none", "--export-json", tmp.name, cmd],
+                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+            if r.returncode == 0:
+                with open(tmp.name) as f:
+                    return json.load(f)["results"][0]["mean"]
+            note("hyperfine failed for %s: %s" % (engine.name, r.stderr.decode()[-200:]))
+    total = 0.0
+    for _ in range(STARTUP_RUNS):
+        start = time.perf_counter()
+        subprocess.run(argv, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL)
+        total += time.perf_counter() - start
+    return total / STARTUP_RUNS
+
+
+def shell_quote(s):
+    return "''" if s == "" else "'" + s.replace("'", "'\\''") + "'"
+
+
+# --------------------------------------------------------------------------
+# Reporting
+
+def geomean(values):
+    values = [v for v in values if v and v > 0]
+    if not values:
+        return None
+    return math.exp(sum(math.log(v) for v in values) / len(values))
+
+
+def ratio(cells, bench, engine):
+    cell = cells.get((bench, engine))
+    ref = cells.get((bench, REFERENCE))
+    if cell and ref and cell.ok and ref.ok:
+        return cell.median / ref.median
+    return None
+
+
+def cell_text(cell, r):
+    if cell is None:
+        return "-"
+    if not cell.ok:
+        return "FAILED (%s)" % cell.failure
+    text = "%.3f s" % cell.median
+    if r is not None:
+        text += " (%.2f)" % r
+    return text
+
+
+def machine_line():
+    cpu = platform.processor() or platform.machine()
+    try:
+        with open("/proc/cpuinfo") as f:
+            for line in f:
+                if line.startswith("model name"):
+                    cpu = line.split(":", 1)[1].strip()
+                    break
+    except OSError:
+        pass
+    return "%s, %s, %d cores, load average %.2f" % (
+        platform.machine(), cpu, os.cpu_count() or 0, os.getloadavg()[0])
+
+
+def report(benches, engines, size_of, cells, startup, runs, quick):
+    names = [e.name for e in engines]
+    lines = []
+    add = lines.append
+    add("# Benchmark results")
+    add("")
+    add("%s; %d runs per cell (median wall time); sizes: %s." % (
+        datetime.datetime.now().strftime("%Y-%m-%d %H:%M"), runs, "quick" if quick else "default"))
+    add("Machine: %s." % machine_line())
+    add("Ratio in parentheses: time / %s time (lower is faster)." % REFERENCE)
+    add("")
+    add("| benchmark | size | " + " | ".join(names) + " |")
+    add("|---|---:|" + "---:|" * len(names))
+    for b in benches:
+        row = [b.name, size_of(b)]
+        for e in engines:
+            row.append(cell_text(cells.get((b.name, e.name)), ratio(cells, b.name, e.name)))
+        add("| " + " | ".join(row) + " |")
+    means = []
+    for e in engines:
+        rs = [ratio(cells, b.name, e.name) for b in benches]
+        rs = [r for r in rs if r is not None]
+        g = geomean(rs)
+        means.append("%.2f (%d)" % (g, len(rs)) if g else "-")
+    add("| **geometric mean of ratios** (benchmarks counted) | | " + " | ".join(means) + " |")
+    add("")
+    add("## Peak memory (MB, largest over the runs)")
+    add("")
+    add("| benchmark | " + " | ".join(names) + " |")
+    add("|---|" + "---:|" * len(names))
+    for b in benches:
+        row = [b.name]
+        for e in engines:
+            cell = cells.get((b.name, e.name))
+            rss = [v for v in cell.rss if v] if cell and cell.ok else []
+            row.append("%.1f" % (max(rss) / 1024.0) if rss else "-")
+        add("| " + " | ".join(row) + " |")
+    if startup:
+        add("")
+        add("## Start-up (`ENGINE -e ''`, mean of %d runs%s)" % (
+            STARTUP_RUNS, ", hyperfine" if os.path.exists(HYPERFINE) else ""))
+        add("")
+        add("| engine | time | ratio |")
+        add("|---|---:|---:|")
+        ref = startup.get(REFERENCE)
+        for e in engines:
+            t = startup.get(e.name)
+            if t is None:
+                continue
+            add("| %s | %.2f ms | %s |" % (e.name, t * 1000, "%.2f" % (t / ref) if ref else "-"))
+    return "\n".join(lines) + "\n"
+
+
+def write_csv(path, benches, engines, size_of, cells, startup):
+    with open(path, "w", newline="") as f:
+        w = csv.writer(f)
+        w.writerow(["benchmark", "size", "engine", "status", "median_s", "min_s", "max_s",
+                    "runs", "peak_rss_kb", "ratio_to_" + REFERENCE])
+        for b in benches:
+            for e in engines:
+                cell = cells.get((b.name, e.name))
+                if cell is None:
+                    continue
+                r = ratio(cells, b.name, e.name)
+                if cell.ok:
+                    w.writerow([b.name, size_of(b), e.name, "ok", "%.6f" % cell.median,
+                                "%.6f" % min(cell.times), "%.6f" % max(cell.times),
+                                len(cell.times), max([v for v in cell.rss if v] or [""]),
+                                "%.4f" % r if r else ""])
+                else:
+                    w.writerow([b.name, size_of(b), e.name, cell.failure, "", "", "", 0, "", ""])
+        for name, t in sorted(startup.items()):
+            w.writerow(["startup", "", name, "ok", "%.6f" % t, "", "", STARTUP_RUNS, "", ""])
+
+
+# --------------------------------------------------------------------------
+
+def main():
+    p = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    p.add_argument("--runs", type=int, default=3)
+    p.add_argument("--engines", help="comma-separated engine names (default: all available)")
+    p.add_argument("--crescent", default=os.path.join(REPO_DIR, "build", "crescent"))
+    p.add_argument("--quick", action="store_true", help="use each file's quick-size")
+    p.add_argument("--no-startup", action="store_true")
+    p.add_argument("--record", action="store_true",
+                   help="re-record the selected expected results from lua5.4, then stop")
+    p.add_argument("--timeout", type=float, default=300.0, help="seconds per run")
+    p.add_argument("--out", default=RESULTS_DIR)
+    p.add_argument("filters", nargs="*", help="substrings of benchmark names")
+    args = p.parse_args()
+
+    benches = discover(args.filters)
+    if not benches:
+        raise SystemExit("bench: no benchmark matches")
+    engines = make_engines(args)
+
+    def size_of(b):
+        return b.quick_size if args.quick else b.default_size
+
+    checksums = load_checksums()
+    record_missing(benches, size_of, checksums, args.record, args.timeout)
+    if args.record:
+        return 0
+    cells = measure(benches, engines, size_of, checksums, args.runs, args.timeout)
+    startup = {}
+    if not args.no_startup:
+        for e in engines:
+            startup[e.name] = startup_time(e)
+    text = report(benches, engines, size_of, cells, startup, args.runs, args.quick)
+    sys.stdout.write(text)
+    os.makedirs(args.out, exist_ok=True)
+    with open(os.path.join(args.out, "latest.md"), "w", encoding="utf-8") as f:
+        f.write(text)
+    write_csv(os.path.join(args.out, "latest.csv"), benches, engines, size_of, cells, startup)
+    failed = any(not c.ok for c in cells.values())
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

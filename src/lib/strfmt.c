@@ -1,0 +1,351 @@
+/*
+ * strfmt.c - string.format.
+ *
+ * Each conversion is handed to the C library's snprintf after checking it
+ * the way lua5.4 does: a specification may have the flags its conversion
+ * allows, then a width and (when allowed) a precision of at most two
+ * digits each.  Anything else is "invalid conversion specification", and
+ * an unknown conversion letter is "invalid conversion '...' to 'format'".
+ * '%q' is Lua's own: it writes a value back as Lua source text.
+ *
+ * The order in which a conversion checks its argument and its
+ * specification differs between conversions in lua5.4 (for example '%d'
+ * reads its number first, '%c' checks the specification first); the order
+ * is visible in error messages, so the table below records it.
+ */
+#include <ctype.h>
+#include <locale.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "lua.h"
+#include "lauxlib.h"
+
+#include "lib/strlib.h"
+
+/*
+ * lua5.4 copies a specification into a 32-byte buffer and keeps 10 bytes
+ * for the length modifier and terminator, so a specification of 22 or more
+ * characters (conversion letter included) is "too long".
+ */
+#define STRFMT_SPEC_BUFSIZE 32
+#define STRFMT_SPEC_MAXLEN (STRFMT_SPEC_BUFSIZE - 10)
+
+/* Widths and precisions have at most two digits. */
+#define STRFMT_MAX_WIDTH 100
+
+/* Characters a specification may span before its conversion letter. */
+#define STRFMT_SPEC_CHARS "-+ #0" "123456789" "."
+
+/* What a conversion does with its argument, and when it checks its
+   specification relative to reading the argument. */
+typedef enum strfmt_Kind {
+  STRFMT_CHAR,     /* spec checked first, then an integer as a byte */
+  STRFMT_INTEGER,  /* integer read first, then the spec */
+  STRFMT_HEXFLOAT, /* spec checked first, then a float */
+  STRFMT_FLOAT,    /* float read first, then the spec */
+  STRFMT_POINTER,  /* any value; a non-pointer prints "(null)" */
+  STRFMT_STRING,   /* any value through luaL_tolstring */
+  STRFMT_QUOTED    /* '%q': a Lua literal; no modifiers at all */
+} strfmt_Kind;
+
+/* letter, flags it accepts, whether it takes a precision, kind */
+#define STRFMT_CONVERSIONS(X)                  \
+  X('c', "-",     0, STRFMT_CHAR)              \
+  X('d', "-+ 0",  1, STRFMT_INTEGER)           \
+  X('i', "-+ 0",  1, STRFMT_INTEGER)           \
+  X('u', "-0",    1, STRFMT_INTEGER)           \
+  X('o', "-#0",   1, STRFMT_INTEGER)           \
+  X('x', "-#0",   1, STRFMT_INTEGER)           \
+  X('X', "-#0",   1, STRFMT_INTEGER)           \
+  X('a', "-+ #0", 1, STRFMT_HEXFLOAT)          \
+  X('A', "-+ #0", 1, STRFMT_HEXFLOAT)          \
+  X('e', "-+ #0", 1, STRFMT_FLOAT)             \
+  X('E', "-+ #0", 1, STRFMT_FLOAT)             \
+  X('f', "-+ #0", 1, STRFMT_FLOAT)             \
+  X('g', "-+ #0", 1, STRFMT_FLOAT)             \
+  X('G', "-+ #0", 1, STRFMT_FLOAT)             \
+  X('p', "-",     0, STRFMT_POINTER)           \
+  X('s', "-",     1, STRFMT_STRING)            \
+  X('q', "",      0, STRFMT_QUOTED)
+
+typedef struct strfmt_Conversion {
+  char letter;
+  const char *flags;
+  int has_precision;
+  strfmt_Kind kind;
+} strfmt_Conversion;
+
+static const strfmt_Conversion strfmt_conversions[] = {
+#define STRFMT_ENTRY(letter, flags, prec, kind) {letter, flags, prec, kind},
+  STRFMT_CONVERSIONS(STRFMT_ENTRY)
+#undef STRFMT_ENTRY
+};
+
+static const strfmt_Conversion *strfmt_lookup(char letter)
+{
+  size_t count = sizeof(strfmt_conversions) / sizeof(strfmt_conversions[0]);
+  for (size_t i = 0; i < count; i++)
+    if (strfmt_conversions[i].letter == letter)
+      return &strfmt_conversions[i];
+  return NULL;
+}
+
+
+/* ===================================================================
+ * Specifications
+ * =================================================================== */
+
+/*
+ * Copies the specification starting at 'fmt' (just after the '%') into
+ * 'spec' as "%...X" and returns a pointer to its conversion letter.
+ */
+static const char *strfmt_readspec(lua_State *L, const char *fmt, char *spec)
+{
+  size_t len = strspn(fmt, STRFMT_SPEC_CHARS) + 1;  /* + the letter */
+  if (len >= STRFMT_SPEC_MAXLEN)
+    luaL_error(L, "invalid format (too long)");
+  spec[0] = '%';
+  memcpy(spec + 1, fmt, len);
+  spec[len + 1] = '\0';
+  return fmt + len - 1;
+}
+
+static const char *strfmt_skip2digits(const char *p)
+{
+  for (int i = 0; i < 2 && isdigit((unsigned char)*p); i++)
+    p++;
+  return p;
+}
+
+/* Raises lua5.4's error unless 'spec' is: allowed flags, a width that does
+   not start with '0', and, if allowed, '.' and a precision. */
+static void strfmt_checkspec(lua_State *L, const char *spec,
+                             const strfmt_Conversion *conv)
+{
+  const char *p = spec + 1;
+  p += strspn(p, conv->flags);
+  if (*p != '0') {
+    p = strfmt_skip2digits(p);
+    if (*p == '.' && conv->has_precision)
+      p = strfmt_skip2digits(p + 1);
+  }
+  if (!isalpha((unsigned char)*p))
+    luaL_error(L, "invalid conversion specification: '%s'", spec);
+}
+
+/* Inserts a C length modifier ("ll") before the conversion letter. */
+static void strfmt_addmodifier(char *spec, const char *modifier)
+{
+  size_t speclen = strlen(spec);
+  size_t modlen = strlen(modifier);
+  char letter = spec[speclen - 1];
+  memcpy(spec + speclen - 1, modifier, modlen);
+  spec[speclen - 1 + modlen] = letter;
+  spec[speclen + modlen] = '\0';
+}
+
+/* snprintf straight into the buffer, sized first so nothing is cut. */
+static void strfmt_emit(luaL_Buffer *buf, const char *spec, ...)
+{
+  va_list args, again;
+  va_start(args, spec);
+  va_copy(again, args);
+  int needed = vsnprintf(NULL, 0, spec, args);
+  va_end(args);
+  if (needed > 0) {
+    char *out = luaL_prepbuffsize(buf, (size_t)needed + 1);
+    vsnprintf(out, (size_t)needed + 1, spec, again);
+    luaL_addsize(buf, (size_t)needed);
+  }
+  va_end(again);
+}
+
+
+/* ===================================================================
+ * '%q': values as Lua literals
+ * =================================================================== */
+
+static void strfmt_quotestring(luaL_Buffer *buf, const char *s, size_t len)
+{
+  luaL_addchar(buf, '"');
+  for (size_t i = 0; i < len; i++) {
+    unsigned char c = (unsigned char)s[i];
+    if (c == '"' || c == '\\' || c == '\n') {
+      /* a newline becomes backslash-newline, which Lua reads back as \n */
+      luaL_addchar(buf, '\\');
+      luaL_addchar(buf, (char)c);
+    } else if (iscntrl(c)) {
+      /* A following digit would be read as part of a short escape. */
+      char escape[8];
+      int next_is_digit = i + 1 < len && isdigit((unsigned char)s[i + 1]);
+      snprintf(escape, sizeof escape, next_is_digit ? "\\%03d" : "\\%d", c);
+      luaL_addstring(buf, escape);
+    } else {
+      luaL_addchar(buf, (char)c);
+    }
+  }
+  luaL_addchar(buf, '"');
+}
+
+static void strfmt_quotefloat(luaL_Buffer *buf, lua_Number n)
+{
+  char text[64];
+  if (n == (lua_Number)HUGE_VAL) {
+    luaL_addstring(buf, "1e9999");
+  } else if (n == -(lua_Number)HUGE_VAL) {
+    luaL_addstring(buf, "-1e9999");
+  } else if (n != n) {
+    luaL_addstring(buf, "(0/0)");
+  } else {
+    /* Hexadecimal keeps every bit; the radix must be '.' whatever the
+       locale says, so that the text reads back as Lua source. */
+    int len = snprintf(text, sizeof text, "%a", n);
+    if (memchr(text, '.', (size_t)len) == NULL) {
+      char point = localeconv()->decimal_point[0];
+      char *p = memchr(text, point, (size_t)len);
+      if (p != NULL)
+        *p = '.';
+    }
+    luaL_addlstring(buf, text, (size_t)len);
+  }
+}
+
+static void strfmt_quote(lua_State *L, luaL_Buffer *buf, int arg)
+{
+  switch (lua_type(L, arg)) {
+  case LUA_TSTRING: {
+    size_t len;
+    const char *s = lua_tolstring(L, arg, &len);
+    strfmt_quotestring(buf, s, len);
+    break;
+  }
+  case LUA_TNUMBER:
+    if (!lua_isinteger(L, arg)) {
+      strfmt_quotefloat(buf, lua_tonumber(L, arg));
+    } else {
+      lua_Integer n = lua_tointeger(L, arg);
+      /* -9223372036854775808 would read back as a float (the minus is
+         an operator), so the smallest integer is written in hex. */
+      if (n == LUA_MININTEGER)
+        strfmt_emit(buf, "0x%llx", (unsigned long long)n);
+      else
+        strfmt_emit(buf, "%lld", (long long)n);
+    }
+    break;
+  case LUA_TNIL:
+  case LUA_TBOOLEAN:
+    luaL_tolstring(L, arg, NULL);
+    luaL_addvalue(buf);
+    break;
+  default:
+    luaL_argerror(L, arg, "value has no literal form");
+  }
+}
+
+
+/* ===================================================================
+ * string.format
+ * =================================================================== */
+
+static void strfmt_convert(lua_State *L, luaL_Buffer *buf, int arg,
+                           char *spec, const strfmt_Conversion *conv)
+{
+  switch (conv->kind) {
+  case STRFMT_CHAR:
+    strfmt_checkspec(L, spec, conv);
+    strfmt_emit(buf, spec, (int)luaL_checkinteger(L, arg));
+    break;
+  case STRFMT_INTEGER: {
+    lua_Integer n = luaL_checkinteger(L, arg);
+    strfmt_checkspec(L, spec, conv);
+    strfmt_addmodifier(spec, LUA_INTEGER_FRMLEN);
+    strfmt_emit(buf, spec, (LUAI_UACINT)n);
+    break;
+  }
+  case STRFMT_HEXFLOAT:
+    strfmt_checkspec(L, spec, conv);
+    strfmt_emit(buf, spec, (double)luaL_checknumber(L, arg));
+    break;
+  case STRFMT_FLOAT: {
+    lua_Number n = luaL_checknumber(L, arg);
+    strfmt_checkspec(L, spec, conv);
+    strfmt_emit(buf, spec, (double)n);
+    break;
+  }
+  case STRFMT_POINTER: {
+    const void *p = lua_topointer(L, arg);
+    strfmt_checkspec(L, spec, conv);
+    if (p == NULL) {
+      /* printf's "%p" of NULL is not portable; lua5.4 prints (null) */
+      spec[strlen(spec) - 1] = 's';
+      strfmt_emit(buf, spec, "(null)");
+    } else {
+      strfmt_emit(buf, spec, p);
+    }
+    break;
+  }
+  case STRFMT_STRING: {
+    size_t len;
+    const char *s = luaL_tolstring(L, arg, &len);
+    if (spec[2] == '\0') {
+      luaL_addvalue(buf);  /* plain "%s": the whole string, zeros too */
+    } else {
+      luaL_argcheck(L, strlen(s) == len, arg, "string contains zeros");
+      strfmt_checkspec(L, spec, conv);
+      if (strchr(spec, '.') == NULL && len >= STRFMT_MAX_WIDTH) {
+        luaL_addvalue(buf);  /* wider than any width: the string itself */
+      } else {
+        /* Width and precision have two digits, so the result is short.
+           It is formatted outside the buffer: the buffer may only grow
+           while its box is on top of the stack, and the string is. */
+        char item[STRFMT_MAX_WIDTH + 1];
+        int itemlen = snprintf(item, sizeof item, spec, s);
+        lua_pop(L, 1);
+        luaL_addlstring(buf, item, (size_t)itemlen);
+      }
+    }
+    break;
+  }
+  case STRFMT_QUOTED:
+    if (spec[2] != '\0')
+      luaL_error(L, "specifier '%%q' cannot have modifiers");
+    strfmt_quote(L, buf, arg);
+    break;
+  }
+}
+
+int strfmt_format(lua_State *L)
+{
+  int nargs = lua_gettop(L);
+  size_t fmtlen;
+  const char *fmt = luaL_checklstring(L, 1, &fmtlen);
+  const char *end = fmt + fmtlen;
+  int arg = 1;
+  luaL_Buffer buf;
+  luaL_buffinit(L, &buf);
+  while (fmt < end) {
+    if (*fmt != '%') {
+      luaL_addchar(&buf, *fmt++);
+      continue;
+    }
+    fmt++;
+    if (*fmt == '%') {  /* reads the string's terminating zero at the end */
+      luaL_addchar(&buf, *fmt++);
+      continue;
+    }
+    if (++arg > nargs)
+      luaL_argerror(L, arg, "no value");
+    char spec[STRFMT_SPEC_BUFSIZE];
+    fmt = strfmt_readspec(L, fmt, spec);
+    const strfmt_Conversion *conv = strfmt_lookup(*fmt);
+    if (conv == NULL || *fmt == '\0')
+      luaL_error(L, "invalid conversion '%s' to 'format'", spec);
+    fmt++;
+    strfmt_convert(L, &buf, arg, spec, conv);
+  }
+  luaL_pushresult(&buf);
+  return 1;
+}

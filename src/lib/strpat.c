@@ -1,0 +1,665 @@
+/*
+ * strpat.c - Lua patterns and the functions built on them: string.find,
+ * string.match, string.gmatch and string.gsub.
+ *
+ * The matcher is a backtracking interpreter over the pattern text, as Lua
+ * patterns are defined by it: a single-character class may be followed by
+ * '*', '+', '-' or '?', and the special items are captures '(' ')',
+ * position captures '()', back-references '%1'..'%9', balances '%bxy',
+ * frontiers '%f[set]' and the anchors '^' (only at the start, handled by
+ * the callers) and '$' (only at the end).
+ *
+ * Recursion happens exactly where lua5.4 recurses (captures, '?', and each
+ * attempt of the repetitions), and the depth is limited to 200 calls, so
+ * "pattern too complex" appears for the same patterns as in lua5.4.
+ * Everything else (a plain character, '%b', '%f', back-references) loops.
+ */
+#include <ctype.h>
+#include <string.h>
+
+#include "lua.h"
+#include "lauxlib.h"
+
+#include "lib/strlib.h"
+
+/* Nesting limit of the matcher's recursion (lua5.4's MAXCCALLS). */
+#define STRPAT_MAX_DEPTH 200
+
+/* At most 32 captures, like lua5.4 (LUA_MAXCAPTURES). */
+#define STRPAT_MAX_CAPTURES 32
+
+#define STRPAT_ESC '%'
+
+/* Characters that make a pattern more than a plain substring. */
+#define STRPAT_SPECIALS "^$*+?.([%-"
+
+/* Capture lengths that are not lengths. */
+#define STRPAT_CAP_OPEN (-1)      /* '(' seen, ')' not yet */
+#define STRPAT_CAP_POSITION (-2)  /* '()' records a position */
+
+typedef struct strpat_Capture {
+  const char *start;
+  ptrdiff_t len;  /* or STRPAT_CAP_OPEN / STRPAT_CAP_POSITION */
+} strpat_Capture;
+
+typedef struct strpat_State {
+  const char *subject;      /* whole subject string */
+  const char *subject_end;  /* its end (a '\0' is always stored there) */
+  const char *pat_end;
+  lua_State *L;
+  int depth_left;           /* recursion budget */
+  int ncaptures;
+  strpat_Capture capture[STRPAT_MAX_CAPTURES];
+} strpat_State;
+
+static const char *strpat_do(strpat_State *ms, const char *s, const char *p);
+
+
+/* ===================================================================
+ * Character classes
+ * =================================================================== */
+
+/* Does byte c belong to class letter 'cl' ("%a", "%D", "%.")? */
+static int strpat_inclass(int c, int cl)
+{
+  int member;
+  switch (tolower(cl)) {
+  case 'a': member = isalpha(c); break;
+  case 'c': member = iscntrl(c); break;
+  case 'd': member = isdigit(c); break;
+  case 'g': member = isgraph(c); break;
+  case 'l': member = islower(c); break;
+  case 'p': member = ispunct(c); break;
+  case 's': member = isspace(c); break;
+  case 'u': member = isupper(c); break;
+  case 'w': member = isalnum(c); break;
+  case 'x': member = isxdigit(c); break;
+  case 'z': member = (c == 0); break;  /* kept from Lua 5.1 */
+  default: return cl == c;          /* "%." is the character itself */
+  }
+  if (isupper(cl))  /* upper-case class letters mean the complement */
+    member = !member;
+  return member;
+}
+
+/* 'set' points at '[' and 'set_end' at the closing ']'. */
+static int strpat_inset(int c, const char *set, const char *set_end)
+{
+  int found = 1;
+  const char *p = set + 1;
+  if (*p == '^') {
+    found = 0;
+    p++;
+  }
+  for (; p < set_end; p++) {
+    if (*p == STRPAT_ESC) {
+      p++;
+      if (strpat_inclass(c, (unsigned char)*p))
+        return found;
+    } else if (p[1] == '-' && p + 2 < set_end) {
+      if ((unsigned char)p[0] <= c && c <= (unsigned char)p[2])
+        return found;
+      p += 2;
+    } else if ((unsigned char)*p == c) {
+      return found;
+    }
+  }
+  return !found;
+}
+
+/* Returns the end of the single-character class starting at p. */
+static const char *strpat_classend(strpat_State *ms, const char *p)
+{
+  char first = *p++;
+  if (first == STRPAT_ESC) {
+    if (p == ms->pat_end)
+      luaL_error(ms->L, "malformed pattern (ends with '%%')");
+    return p + 1;
+  }
+  if (first == '[') {
+    if (*p == '^')
+      p++;
+    /* The first character of a set is never its end: "[]]" holds ']'. */
+    do {
+      if (p == ms->pat_end)
+        luaL_error(ms->L, "malformed pattern (missing ']')");
+      char c = *p++;
+      if (c == STRPAT_ESC && p < ms->pat_end)
+        p++;  /* "%]" does not end the set */
+    } while (*p != ']');
+    return p + 1;
+  }
+  return p;
+}
+
+/* Does the subject character at s match the class [p, class_end)? */
+static int strpat_single(strpat_State *ms, const char *s, const char *p,
+                         const char *class_end)
+{
+  if (s >= ms->subject_end)
+    return 0;
+  int c = (unsigned char)*s;
+  switch (*p) {
+  case '.': return 1;
+  case STRPAT_ESC: return strpat_inclass(c, (unsigned char)p[1]);
+  case '[': return strpat_inset(c, p, class_end - 1);
+  default: return (unsigned char)*p == c;
+  }
+}
+
+
+/* ===================================================================
+ * Special items
+ * =================================================================== */
+
+/* "%bxy" at p (pointing at x): a balanced x...y run starting at s. */
+static const char *strpat_balance(strpat_State *ms, const char *s,
+                                  const char *p)
+{
+  if (p >= ms->pat_end - 1)
+    luaL_error(ms->L, "malformed pattern (missing arguments to '%%b')");
+  if (s >= ms->subject_end || *s != p[0])
+    return NULL;
+  char open = p[0], close = p[1];
+  int depth = 1;
+  while (++s < ms->subject_end) {
+    if (*s == close) {
+      if (--depth == 0)
+        return s + 1;
+    } else if (*s == open) {
+      depth++;
+    }
+  }
+  return NULL;
+}
+
+static int strpat_checkcapture(strpat_State *ms, int digit)
+{
+  int index = digit - '1';
+  if (index < 0 || index >= ms->ncaptures ||
+      ms->capture[index].len == STRPAT_CAP_OPEN)
+    return luaL_error(ms->L, "invalid capture index %%%d", index + 1);
+  return index;
+}
+
+/* A back-reference "%n": the text of capture n again. */
+static const char *strpat_backref(strpat_State *ms, const char *s, int digit)
+{
+  int index = strpat_checkcapture(ms, digit);
+  ptrdiff_t len = ms->capture[index].len;
+  if (len < 0)  /* a position capture has no text to repeat */
+    return NULL;
+  if (ms->subject_end - s >= len &&
+      memcmp(ms->capture[index].start, s, (size_t)len) == 0)
+    return s + len;
+  return NULL;
+}
+
+static const char *strpat_opencapture(strpat_State *ms, const char *s,
+                                      const char *p, ptrdiff_t kind)
+{
+  int level = ms->ncaptures;
+  if (level >= STRPAT_MAX_CAPTURES)
+    luaL_error(ms->L, "too many captures");
+  ms->capture[level].start = s;
+  ms->capture[level].len = kind;
+  ms->ncaptures = level + 1;
+  const char *res = strpat_do(ms, s, p);
+  if (res == NULL)
+    ms->ncaptures--;  /* the capture did not happen */
+  return res;
+}
+
+static const char *strpat_closecapture(strpat_State *ms, const char *s,
+                                       const char *p)
+{
+  int level = ms->ncaptures - 1;
+  while (level >= 0 && ms->capture[level].len != STRPAT_CAP_OPEN)
+    level--;
+  if (level < 0)
+    luaL_error(ms->L, "invalid pattern capture");
+  ms->capture[level].len = s - ms->capture[level].start;
+  const char *res = strpat_do(ms, s, p);
+  if (res == NULL)
+    ms->capture[level].len = STRPAT_CAP_OPEN;  /* undo */
+  return res;
+}
+
+
+/* ===================================================================
+ * Repetitions
+ * =================================================================== */
+
+/* '*' and '+': as many as possible, then back off one at a time. */
+static const char *strpat_greedy(strpat_State *ms, const char *s,
+                                 const char *p, const char *class_end)
+{
+  ptrdiff_t count = 0;
+  while (strpat_single(ms, s + count, p, class_end))
+    count++;
+  for (; count >= 0; count--) {
+    const char *res = strpat_do(ms, s + count, class_end + 1);
+    if (res != NULL)
+      return res;
+  }
+  return NULL;
+}
+
+/* '-': as few as possible, one more at a time. */
+static const char *strpat_lazy(strpat_State *ms, const char *s,
+                               const char *p, const char *class_end)
+{
+  for (;;) {
+    const char *res = strpat_do(ms, s, class_end + 1);
+    if (res != NULL)
+      return res;
+    if (!strpat_single(ms, s, p, class_end))
+      return NULL;
+    s++;
+  }
+}
+
+
+/* ===================================================================
+ * The matcher
+ * =================================================================== */
+
+/*
+ * Matches pattern p against the subject at s; returns the end of the
+ * match or NULL.  Items that need no backtracking advance in the loop;
+ * the others recurse on the rest of the pattern.
+ */
+static const char *strpat_do(strpat_State *ms, const char *s, const char *p)
+{
+  if (ms->depth_left-- == 0)
+    luaL_error(ms->L, "pattern too complex");
+  while (s != NULL && p != ms->pat_end) {
+    const char *class_end;
+    switch (*p) {
+    case '(':
+      if (p[1] == ')')
+        s = strpat_opencapture(ms, s, p + 2, STRPAT_CAP_POSITION);
+      else
+        s = strpat_opencapture(ms, s, p + 1, STRPAT_CAP_OPEN);
+      goto done;
+    case ')':
+      s = strpat_closecapture(ms, s, p + 1);
+      goto done;
+    case '$':
+      if (p + 1 == ms->pat_end) {
+        if (s != ms->subject_end)
+          s = NULL;
+        goto done;
+      }
+      break;  /* a '$' elsewhere is an ordinary character */
+    case STRPAT_ESC:
+      switch (p[1]) {
+      case 'b':
+        s = strpat_balance(ms, s, p + 2);
+        p += 4;
+        continue;
+      case 'f': {
+        p += 2;
+        if (*p != '[')
+          luaL_error(ms->L, "missing '[' after '%%f' in pattern");
+        class_end = strpat_classend(ms, p);
+        int before = (s == ms->subject) ? '\0' : (unsigned char)s[-1];
+        int here = (unsigned char)*s;  /* '\0' at the subject's end */
+        if (!strpat_inset(before, p, class_end - 1) &&
+            strpat_inset(here, p, class_end - 1))
+          p = class_end;
+        else
+          s = NULL;
+        continue;
+      }
+      case '0': case '1': case '2': case '3': case '4':
+      case '5': case '6': case '7': case '8': case '9':
+        s = strpat_backref(ms, s, (unsigned char)p[1]);
+        p += 2;
+        continue;
+      default:
+        break;  /* a class such as %a */
+      }
+      break;
+    default:
+      break;
+    }
+    /* A single-character class, possibly repeated. */
+    class_end = strpat_classend(ms, p);
+    char suffix = *class_end;  /* '\0' at the pattern's end */
+    if (!strpat_single(ms, s, p, class_end)) {
+      if (suffix == '*' || suffix == '?' || suffix == '-') {
+        p = class_end + 1;  /* zero repetitions are fine */
+        continue;
+      }
+      s = NULL;
+      goto done;
+    }
+    switch (suffix) {
+    case '?': {
+      const char *res = strpat_do(ms, s + 1, class_end + 1);
+      if (res != NULL) {
+        s = res;
+        goto done;
+      }
+      p = class_end + 1;
+      continue;
+    }
+    case '+':
+      s = strpat_greedy(ms, s + 1, p, class_end);
+      goto done;
+    case '*':
+      s = strpat_greedy(ms, s, p, class_end);
+      goto done;
+    case '-':
+      s = strpat_lazy(ms, s, p, class_end);
+      goto done;
+    default:
+      s++;
+      p = class_end;
+      continue;
+    }
+  }
+done:
+  ms->depth_left++;
+  return s;
+}
+
+static void strpat_init(strpat_State *ms, lua_State *L, const char *s,
+                        size_t slen, const char *p, size_t plen)
+{
+  ms->L = L;
+  ms->subject = s;
+  ms->subject_end = s + slen;
+  ms->pat_end = p + plen;
+}
+
+static void strpat_reset(strpat_State *ms)
+{
+  ms->ncaptures = 0;
+  ms->depth_left = STRPAT_MAX_DEPTH;
+}
+
+
+/* ===================================================================
+ * Captures as Lua values
+ * =================================================================== */
+
+/*
+ * Pushes capture i; with no captures at all, "capture 0" (i == 0) is the
+ * whole match [s, e).
+ */
+static void strpat_pushcapture(strpat_State *ms, int i, const char *s,
+                               const char *e)
+{
+  if (i >= ms->ncaptures) {
+    if (i != 0)
+      luaL_error(ms->L, "invalid capture index %%%d", i + 1);
+    lua_pushlstring(ms->L, s, (size_t)(e - s));
+    return;
+  }
+  ptrdiff_t len = ms->capture[i].len;
+  const char *start = ms->capture[i].start;
+  if (len == STRPAT_CAP_OPEN)
+    luaL_error(ms->L, "unfinished capture");
+  if (len == STRPAT_CAP_POSITION)
+    lua_pushinteger(ms->L, (lua_Integer)(start - ms->subject) + 1);
+  else
+    lua_pushlstring(ms->L, start, (size_t)len);
+}
+
+/* Pushes all captures (or the whole match when s is not NULL and the
+   pattern has none); returns how many values were pushed. */
+static int strpat_pushcaptures(strpat_State *ms, const char *s, const char *e)
+{
+  int count = (ms->ncaptures == 0 && s != NULL) ? 1 : ms->ncaptures;
+  luaL_checkstack(ms->L, count, "too many captures");
+  for (int i = 0; i < count; i++)
+    strpat_pushcapture(ms, i, s, e);
+  return count;
+}
+
+
+/* ===================================================================
+ * find and match
+ * =================================================================== */
+
+static int strpat_isplain(const char *p, size_t len)
+{
+  for (size_t i = 0; i < len; i++)
+    if (p[i] != '\0' && strchr(STRPAT_SPECIALS, p[i]) != NULL)
+      return 0;
+  return 1;
+}
+
+static const char *strpat_memfind(const char *s, size_t slen,
+                                  const char *needle, size_t nlen)
+{
+  if (nlen == 0)
+    return s;
+  if (nlen > slen)
+    return NULL;
+  const char *last = s + (slen - nlen);
+  for (const char *p = s; p <= last; p++) {
+    p = memchr(p, needle[0], (size_t)(last - p) + 1);
+    if (p == NULL)
+      return NULL;
+    if (memcmp(p + 1, needle + 1, nlen - 1) == 0)
+      return p;
+  }
+  return NULL;
+}
+
+static int strpat_search(lua_State *L, int is_find)
+{
+  size_t slen, plen;
+  const char *s = luaL_checklstring(L, 1, &slen);
+  const char *p = luaL_checklstring(L, 2, &plen);
+  size_t init = strlib_startpos(luaL_optinteger(L, 3, 1), slen) - 1;
+  if (init > slen) {  /* starts after the end: cannot match */
+    luaL_pushfail(L);
+    return 1;
+  }
+  if (is_find && (lua_toboolean(L, 4) || strpat_isplain(p, plen))) {
+    const char *at = strpat_memfind(s + init, slen - init, p, plen);
+    if (at != NULL) {
+      lua_pushinteger(L, (lua_Integer)(at - s) + 1);
+      lua_pushinteger(L, (lua_Integer)(at - s + (ptrdiff_t)plen));
+      return 2;
+    }
+  } else {
+    strpat_State ms;
+    int anchored = (*p == '^');
+    if (anchored) {
+      p++;
+      plen--;
+    }
+    strpat_init(&ms, L, s, slen, p, plen);
+    const char *start = s + init;
+    do {
+      strpat_reset(&ms);
+      const char *end = strpat_do(&ms, start, p);
+      if (end != NULL) {
+        if (!is_find)
+          return strpat_pushcaptures(&ms, start, end);
+        lua_pushinteger(L, (lua_Integer)(start - s) + 1);
+        lua_pushinteger(L, (lua_Integer)(end - s));
+        return 2 + strpat_pushcaptures(&ms, NULL, NULL);
+      }
+    } while (start++ < ms.subject_end && !anchored);
+  }
+  luaL_pushfail(L);
+  return 1;
+}
+
+int strpat_find(lua_State *L) { return strpat_search(L, 1); }
+int strpat_match(lua_State *L) { return strpat_search(L, 0); }
+
+
+/* ===================================================================
+ * gmatch
+ * =================================================================== */
+
+/*
+ * The iterator's state lives in a userdata kept as an upvalue, next to the
+ * subject and the pattern (upvalues too, so their text stays alive).
+ * 'last_end' stops an empty match right where the previous match ended,
+ * which would otherwise repeat forever.
+ */
+typedef struct strpat_GmatchState {
+  const char *next;      /* where the next search starts */
+  const char *pattern;
+  const char *last_end;  /* end of the previous match, or NULL */
+  strpat_State ms;
+} strpat_GmatchState;
+
+static int strpat_gmatchstep(lua_State *L)
+{
+  strpat_GmatchState *gm =
+      (strpat_GmatchState *)lua_touserdata(L, lua_upvalueindex(3));
+  gm->ms.L = L;  /* the iterator may run in another coroutine */
+  for (const char *start = gm->next; start <= gm->ms.subject_end; start++) {
+    strpat_reset(&gm->ms);
+    const char *end = strpat_do(&gm->ms, start, gm->pattern);
+    if (end != NULL && end != gm->last_end) {
+      gm->next = gm->last_end = end;
+      return strpat_pushcaptures(&gm->ms, start, end);
+    }
+  }
+  return 0;
+}
+
+int strpat_gmatch(lua_State *L)
+{
+  size_t slen, plen;
+  const char *s = luaL_checklstring(L, 1, &slen);
+  const char *p = luaL_checklstring(L, 2, &plen);
+  size_t init = strlib_startpos(luaL_optinteger(L, 3, 1), slen) - 1;
+  if (init > slen)
+    init = slen + 1;  /* past the end: the iterator finds nothing */
+  lua_settop(L, 2);
+  strpat_GmatchState *gm =
+      (strpat_GmatchState *)lua_newuserdatauv(L, sizeof *gm, 0);
+  strpat_init(&gm->ms, L, s, slen, p, plen);
+  gm->next = s + init;
+  gm->pattern = p;
+  gm->last_end = NULL;
+  lua_pushcclosure(L, strpat_gmatchstep, 3);
+  return 1;
+}
+
+
+/* ===================================================================
+ * gsub
+ * =================================================================== */
+
+/* Appends the replacement string (argument 3) with its "%n" items. */
+static void strpat_addtemplate(strpat_State *ms, luaL_Buffer *buf,
+                               const char *s, const char *e)
+{
+  lua_State *L = ms->L;
+  size_t len;
+  const char *text = lua_tolstring(L, 3, &len);
+  const char *end = text + len;
+  const char *esc;
+  while ((esc = memchr(text, STRPAT_ESC, (size_t)(end - text))) != NULL) {
+    luaL_addlstring(buf, text, (size_t)(esc - text));
+    char c = esc[1];  /* '\0' when '%' is the last character */
+    if (c == STRPAT_ESC) {
+      luaL_addchar(buf, c);
+    } else if (c == '0') {
+      luaL_addlstring(buf, s, (size_t)(e - s));
+    } else if (isdigit((unsigned char)c)) {
+      strpat_pushcapture(ms, c - '1', s, e);
+      luaL_tolstring(L, -1, NULL);  /* position captures are integers */
+      lua_remove(L, -2);
+      luaL_addvalue(buf);
+    } else {
+      luaL_error(L, "invalid use of '%c' in replacement string", STRPAT_ESC);
+    }
+    text = esc + 2;
+  }
+  luaL_addlstring(buf, text, (size_t)(end - text));
+}
+
+/*
+ * Appends the replacement for the match [s, e); returns whether the text
+ * changed (a function or table answering false or nil keeps the match).
+ */
+static int strpat_addreplacement(strpat_State *ms, luaL_Buffer *buf,
+                                 const char *s, const char *e, int repl_type)
+{
+  lua_State *L = ms->L;
+  switch (repl_type) {
+  case LUA_TFUNCTION: {
+    lua_pushvalue(L, 3);
+    int nargs = strpat_pushcaptures(ms, s, e);
+    lua_call(L, nargs, 1);
+    break;
+  }
+  case LUA_TTABLE:
+    strpat_pushcapture(ms, 0, s, e);
+    lua_gettable(L, 3);
+    break;
+  default:
+    strpat_addtemplate(ms, buf, s, e);
+    return 1;
+  }
+  if (!lua_toboolean(L, -1)) {
+    lua_pop(L, 1);
+    luaL_addlstring(buf, s, (size_t)(e - s));
+    return 0;
+  }
+  if (!lua_isstring(L, -1))
+    return luaL_error(L, "invalid replacement value (a %s)",
+                      luaL_typename(L, -1));
+  luaL_addvalue(buf);
+  return 1;
+}
+
+int strpat_gsub(lua_State *L)
+{
+  size_t slen, plen;
+  const char *src = luaL_checklstring(L, 1, &slen);
+  const char *p = luaL_checklstring(L, 2, &plen);
+  int repl_type = lua_type(L, 3);
+  lua_Integer max_repl = luaL_optinteger(L, 4, (lua_Integer)slen + 1);
+  luaL_argexpected(L, repl_type == LUA_TNUMBER || repl_type == LUA_TSTRING ||
+                   repl_type == LUA_TFUNCTION || repl_type == LUA_TTABLE,
+                   3, "string/function/table");
+  int anchored = (*p == '^');
+  if (anchored) {
+    p++;
+    plen--;
+  }
+  const char *last_end = NULL;
+  lua_Integer count = 0;
+  int changed = 0;
+  strpat_State ms;
+  luaL_Buffer buf;
+  luaL_buffinit(L, &buf);
+  strpat_init(&ms, L, src, slen, p, plen);
+  while (count < max_repl) {
+    strpat_reset(&ms);
+    const char *end = strpat_do(&ms, src, p);
+    if (end != NULL && end != last_end) {
+      count++;
+      changed |= strpat_addreplacement(&ms, &buf, src, end, repl_type);
+      src = last_end = end;
+    } else if (src < ms.subject_end) {
+      luaL_addchar(&buf, *src++);
+    } else {
+      break;
+    }
+    if (anchored)
+      break;
+  }
+  if (!changed) {
+    lua_pushvalue(L, 1);  /* nothing replaced: the subject itself */
+  } else {
+    luaL_addlstring(&buf, src, (size_t)(ms.subject_end - src));
+    luaL_pushresult(&buf);
+  }
+  lua_pushinteger(L, count);
+  return 2;
+}

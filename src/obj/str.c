@@ -1,0 +1,240 @@
+/*
+ * str.c — string objects, the interning table for short strings, the
+ * seeded hash, and the pointer-keyed cache behind str_newz.
+ *
+ * String table invariant: every live short string is in exactly one chain,
+ * tb->hash[hash & (size - 1)], and tb->nuse counts them. The sweep removes
+ * dead ones (str_remove) before freeing them, so a chain never holds a
+ * freed string.
+ */
+#include <string.h>
+
+#include "obj/str.h"
+#include "gc/gc.h"
+#include "gc/mem.h"
+
+/* Initial number of buckets; a power of 2 (bucket = hash & (size - 1)).
+ * 128 holds the reserved words, metamethod names and library names of a
+ * fresh state without a resize. */
+#define STR_MIN_TABLE 128
+
+#define STR_CACHE_ROWS ((int)(sizeof(((global_State *)0)->strcache) / \
+                              sizeof(((global_State *)0)->strcache[0])))
+#define STR_CACHE_COLS ((int)(sizeof(((global_State *)0)->strcache[0]) / \
+                              sizeof(TString *)))
+
+/* ------------------------------------------------------------------ */
+/* Hashing                                                             */
+/* ------------------------------------------------------------------ */
+
+/* Multiplicative mixing of 8 bytes at a time: short strings are hashed on
+ * every interning, so the loop must be cheap; the seed (random per state)
+ * keeps collision sets unpredictable from outside. */
+#define STR_MUL1 0x9E3779B97F4A7C15ull
+#define STR_MUL2 0xD6E8FEB86659FD93ull
+
+static inline uint64_t str_mix(uint64_t h, uint64_t w)
+{
+  h = (h ^ w) * STR_MUL1;
+  return h ^ (h >> 32);
+}
+
+uint32_t str_hash(const char *s, size_t len, uint32_t seed)
+{
+  uint64_t h = (((uint64_t)seed << 32) | seed) ^ ((uint64_t)len * STR_MUL2);
+  while (len >= 8) {
+    uint64_t w;
+    memcpy(&w, s, 8);
+    h = str_mix(h, w);
+    s += 8;
+    len -= 8;
+  }
+  if (len > 0) {
+    uint64_t w = 0;
+    memcpy(&w, s, len);
+    h = str_mix(h, w ^ ((uint64_t)len << 59));
+  }
+  h *= STR_MUL2;
+  return (uint32_t)(h ^ (h >> 29) ^ (h >> 47));
+}
+
+uint32_t str_hashlong(TString *ts)
+{
+  cr_assert(ts->tt == VT_LNGSTR, "long string");
+  if (ts->extra == 0) {
+    ts->hash = str_hash(getstr(ts), ts->len, ts->hash);
+    ts->extra = 1;
+  }
+  return ts->hash;
+}
+
+/* ------------------------------------------------------------------ */
+/* Equality                                                            */
+/* ------------------------------------------------------------------ */
+
+int str_eqlng(TString *a, TString *b)
+{
+  cr_assert(a->tt == VT_LNGSTR && b->tt == VT_LNGSTR, "long strings");
+  return a == b ||
+         (a->len == b->len && memcmp(getstr(a), getstr(b), a->len) == 0);
+}
+
+int str_eq(TString *a, TString *b)
+{
+  if (a->tt != b->tt)
+    return 0;
+  return a->tt == VT_SHRSTR ? str_eqshr(a, b) : str_eqlng(a, b);
+}
+
+/* ------------------------------------------------------------------ */
+/* The string table                                                    */
+/* ------------------------------------------------------------------ */
+
+void str_resize(lua_State *L, int nsize)
+{
+  stringtable *tb = &G(L)->strt;
+  cr_assert(nsize > 0 && (nsize & (nsize - 1)) == 0, "power of 2");
+  /* Failing to grow is not an error: longer chains still work. */
+  TString **nh = mem_saferealloc(L, NULL, 0, (size_t)nsize * sizeof(TString *));
+  if (nh == NULL)
+    return;
+  memset(nh, 0, (size_t)nsize * sizeof(TString *));
+  for (int i = 0; i < tb->size; i++) {
+    TString *ts = tb->hash[i];
+    while (ts != NULL) {
+      TString *next = ts->hnext;
+      uint32_t b = ts->hash & (uint32_t)(nsize - 1);
+      ts->hnext = nh[b];
+      nh[b] = ts;
+      ts = next;
+    }
+  }
+  mem_freearray(L, tb->hash, tb->size);
+  tb->hash = nh;
+  tb->size = nsize;
+}
+
+void str_checksize(lua_State *L)
+{
+  stringtable *tb = &G(L)->strt;
+  if (tb->nuse < tb->size / 4 && tb->size > STR_MIN_TABLE)
+    str_resize(L, tb->size / 2);
+}
+
+void str_remove(lua_State *L, TString *ts)
+{
+  stringtable *tb = &G(L)->strt;
+  TString **p = &tb->hash[ts->hash & (uint32_t)(tb->size - 1)];
+  while (*p != ts) {
+    cr_assert(*p != NULL, "string is in its chain");
+    p = &(*p)->hnext;
+  }
+  *p = ts->hnext;
+  tb->nuse--;
+}
+
+static TString *str_create(lua_State *L, size_t len, int tag, uint32_t h)
+{
+  TString *ts = (TString *)gc_newobj(L, tag, str_size(len));
+  ts->extra = 0;
+  ts->spare = 0;
+  ts->hash = h;
+  ts->len = len;
+  ts->hnext = NULL;
+  getstr(ts)[len] = '\0';
+  return ts;
+}
+
+static void str_growtable(lua_State *L, stringtable *tb)
+{
+  if (CR_UNLIKELY(tb->nuse == INT_MAX)) {
+    gc_fullgc(L, 1);
+    if (tb->nuse == INT_MAX)
+      mem_toobig(L);
+  }
+  if (tb->size <= INT_MAX / 2)
+    str_resize(L, tb->size * 2);
+}
+
+static TString *str_intern(lua_State *L, const char *s, size_t len)
+{
+  global_State *g = G(L);
+  stringtable *tb = &g->strt;
+  uint32_t h = str_hash(s, len, g->seed);
+  for (TString *ts = tb->hash[h & (uint32_t)(tb->size - 1)]; ts != NULL;
+       ts = ts->hnext) {
+    if (ts->len == len && memcmp(getstr(ts), s, len) == 0) {
+      if (gc_isdead(g, obj2gco(ts)))
+        gc_changewhite(obj2gco(ts));
+      return ts;
+    }
+  }
+  if (tb->nuse >= tb->size)
+    str_growtable(L, tb);
+  TString *ts = str_create(L, len, VT_SHRSTR, h);
+  memcpy(getstr(ts), s, len);
+  /* The bucket is found after allocating: the allocation may have run an
+   * emergency collection that changed the chains. */
+  TString **list = &tb->hash[h & (uint32_t)(tb->size - 1)];
+  ts->hnext = *list;
+  *list = ts;
+  tb->nuse++;
+  return ts;
+}
+
+TString *str_newlong(lua_State *L, size_t len)
+{
+  if (CR_UNLIKELY(len >= MEM_MAX_SIZE - sizeof(TString)))
+    mem_toobig(L);
+  return str_create(L, len, VT_LNGSTR, G(L)->seed);
+}
+
+TString *str_new(lua_State *L, const char *s, size_t len)
+{
+  if (len <= CR_MAX_SHORT_LEN)
+    return str_intern(L, s, len);
+  TString *ts = str_newlong(L, len);
+  memcpy(getstr(ts), s, len);
+  return ts;
+}
+
+/* ------------------------------------------------------------------ */
+/* The C-string cache                                                  */
+/* ------------------------------------------------------------------ */
+
+TString *str_newz(lua_State *L, const char *s)
+{
+  unsigned row = (unsigned)((uintptr_t)s % (uintptr_t)STR_CACHE_ROWS);
+  TString **entry = G(L)->strcache[row];
+  for (int j = 0; j < STR_CACHE_COLS; j++) {
+    if (strcmp(s, getstr(entry[j])) == 0)
+      return entry[j];
+  }
+  TString *ts = str_new(L, s, strlen(s));
+  for (int j = STR_CACHE_COLS - 1; j > 0; j--)
+    entry[j] = entry[j - 1];
+  entry[0] = ts;
+  return ts;
+}
+
+void str_clearcache(global_State *g)
+{
+  for (int i = 0; i < STR_CACHE_ROWS; i++)
+    for (int j = 0; j < STR_CACHE_COLS; j++)
+      if (gc_iswhite(obj2gco(g->strcache[i][j])))
+        g->strcache[i][j] = g->memerrmsg;   /* fixed: never collected */
+}
+
+void str_init(lua_State *L)
+{
+  global_State *g = G(L);
+  g->strt.hash = mem_newvector(L, STR_MIN_TABLE, TString *);
+  memset(g->strt.hash, 0, STR_MIN_TABLE * sizeof(TString *));
+  g->strt.size = STR_MIN_TABLE;
+  g->strt.nuse = 0;
+  g->memerrmsg = str_newlit(L, STR_MEMERRMSG);
+  gc_fix(L, obj2gco(g->memerrmsg));
+  for (int i = 0; i < STR_CACHE_ROWS; i++)
+    for (int j = 0; j < STR_CACHE_COLS; j++)
+      g->strcache[i][j] = g->memerrmsg;
+}

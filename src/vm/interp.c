@@ -1,0 +1,342 @@
+/*
+ * interp.c — T0, the tail-call-threaded interpreter.
+ *
+ * How it runs
+ * -----------
+ * There is no interpreter loop and no central switch. Every op of OP_TABLE
+ * (vm/ops.h) becomes one small C function, a handler, whose body is the
+ * op's body from vm/op_bodies.h. A handler finishes by fetching the next
+ * instruction and calling that instruction's handler through a dispatch
+ * table, as a guaranteed tail call (clang's musttail). So control threads
+ * from handler to handler without ever returning, and the C stack does not
+ * grow: at the machine level each dispatch is an indirect jump, and each op
+ * has its own indirect jump, which the branch predictor learns per op (the
+ * same benefit as "computed goto" threading, in portable C).
+ *
+ * All handlers share one signature, HANDLER_PARAMS: the interpreter's
+ * state is passed in arguments, not kept in memory. The handlers use the
+ * preserve_none calling convention, which passes up to twelve arguments in
+ * registers and saves no registers across the call, so the state (L, the
+ * frame, the stack base, pc, the current instruction, the constants, the
+ * closure, the dispatch table, the feedback vector) stays in registers
+ * from op to op. A handler that calls an ordinary C function (a slow path)
+ * spills what it needs like any caller would.
+ *
+ * The dispatch table is itself an argument, which is how hooks cost nothing
+ * when they are off: interp_plain maps each op to its handler, and
+ * interp_traced maps every op to op_traced, which runs the line/count hook
+ * machinery and then jumps to the real handler. Turning tracing on or off
+ * is switching the table at the points where it can change: after anything
+ * that can run arbitrary code (PROTECT), at frame entry and return, and at
+ * loop back-edges (so a hook set by a signal handler is seen in a loop that
+ * calls nothing).
+ *
+ * Two sets of handlers
+ * --------------------
+ * op_bodies.h is compiled twice. The profiling handlers (opprof_*) record
+ * type profiles and call targets and count hotness (vm/feedback.h); the
+ * plain handlers (op_*) do neither. A function runs with the profiling set
+ * while it warms up and with the plain set once it is hot (its counter
+ * done), so code that runs long pays nothing for feedback: the choice is
+ * made when a frame is entered or returned to, by picking the table.
+ * Both sets keep the field inline caches up, since those are the fast path
+ * of field access itself.
+ *
+ * Calls and returns
+ * -----------------
+ * A Lua-to-Lua CALL pushes the callee's CallInfo and continues the chain
+ * with the callee's first instruction; RETURN pops the frame and continues
+ * the chain in the caller after its CALL. Neither recurses in C. The chain
+ * ends only when a frame marked CIST_FRESH returns: such a frame was
+ * started by vm_execute (from do_call, i.e. from C: the API, metamethods,
+ * generic-for iterators, coroutine resumption), and its return is a plain C
+ * return from the last handler, which lands back in vm_execute.
+ *
+ * Errors and yields longjmp out of the chain (vm/do_error.c); the chain's
+ * handlers hold nothing that needs unwinding. The CallInfo list says where
+ * everything was, which is what lua_resume uses to continue.
+ *
+ * Invariants kept by the vocabulary (see op_bodies.h)
+ * ---------------------------------------------------
+ *  - ci->u.l.savedpc is saved before anything that can raise, call, or
+ *    run the collector (errors and hooks read it). As in lua5.4 it points
+ *    one past the running instruction; here `pc` is exactly that.
+ *  - Before anything that can allocate, call or raise, L->top bounds the
+ *    live registers (DESIGN.md, decision 9: the collector scans stacks up
+ *    to top and nothing else): PROTECT sets it to the frame's top, ops that
+ *    use the top (B or C = 0 forms) set it precisely.
+ *  - After anything that can run Lua code or the collector, the stack may
+ *    have moved: base is reloaded, and register pointers are recomputed
+ *    from it.
+ *
+ * Another engine (the baseline JIT) includes op_bodies.h with its own
+ * definitions of the same vocabulary.
+ */
+#include "vm/interp.h"
+#include "vm/interp_helpers.h"
+#include "vm/do.h"
+#include "vm/feedback.h"
+#include "vm/needs_objA.h"
+#include "vm/needs_vmB.h"
+
+typedef struct InterpTable InterpTable;
+
+#define HANDLER_PARAMS                                                     \
+  lua_State *L, CallInfo *ci, StkId base, const Instruction *pc,           \
+  Instruction i, TValue *k, LClosure *cl, const InterpTable *disp,         \
+  FeedbackSlot *fb
+#define HANDLER_ARGS L, ci, base, pc, i, k, cl, disp, fb
+
+typedef CR_PRESERVE_NONE void (*InterpHandler)(HANDLER_PARAMS);
+
+struct InterpTable {
+  InterpHandler h[NUM_OPCODES];
+};
+
+#define X(name, fmt, fbk, flags)                                      \
+  CR_PRESERVE_NONE static void op_##name(HANDLER_PARAMS);             \
+  CR_PRESERVE_NONE static void opprof_##name(HANDLER_PARAMS);
+OP_TABLE(X)
+#undef X
+CR_PRESERVE_NONE static void op_traced(HANDLER_PARAMS);
+
+static const InterpTable interp_plain = {{
+#define X(name, fmt, fbk, flags) op_##name,
+  OP_TABLE(X)
+#undef X
+}};
+
+static const InterpTable interp_profiling = {{
+#define X(name, fmt, fbk, flags) opprof_##name,
+  OP_TABLE(X)
+#undef X
+}};
+
+static const InterpTable interp_traced = {{
+#define X(name, fmt, fbk, flags) op_traced,
+  OP_TABLE(X)
+#undef X
+}};
+
+#if defined(CRESCENT_NO_FEEDBACK) && CRESCENT_NO_FEEDBACK
+#define interp_profiles(p) 0
+#else
+#define interp_profiles(p) fb_profiling(p)
+#endif
+
+/* The handlers to run function p with (hooks aside). */
+#define interp_table_for(p) \
+  (interp_profiles(p) ? &interp_profiling : &interp_plain)
+
+/* Push the CallInfo of a Lua function at func whose frame fits the stack. */
+CR_INLINE CallInfo *interp_pushframe(lua_State *L, StkId func, int nresults) {
+  Proto *p = clLvalue(func)->p;
+  int narg = (int)(L->top - func) - 1;
+  int nfix = p->numparams;
+  CallInfo *ci = L->ci->next;
+  if (CR_UNLIKELY(ci == NULL))
+    ci = state_extendci(L);
+  ci->func = func;
+  ci->nresults = (short)nresults;
+  ci->callstatus = 0;
+  ci->top = func + 1 + p->maxstacksize;
+  ci->u.l.savedpc = p->code;
+  ci->u.l.trap = 0;
+  L->ci = ci;
+  for (; narg < nfix; narg++)
+    setnilvalue(L->top++);
+  return ci;
+}
+
+/* ------------------------------------------------------------------ */
+/* The vocabulary of op_bodies.h                                       */
+/* ------------------------------------------------------------------ */
+
+#define INSN     i
+#define A        GETARG_A(i)
+#define B        GETARG_B(i)
+#define C        GETARG_C(i)
+#define sB       GETARG_sB(i)
+#define sC       GETARG_sC(i)
+#define Bx       GETARG_Bx(i)
+#define sBx      GETARG_sBx(i)
+#define sJ       GETARG_sJ(i)
+#define kBIT     ((int)TESTARG_k(i))
+
+#define REG(n)   (base + (n))
+#define RA       REG(A)
+#define RB       REG(B)
+#define RC       REG(C)
+#define KB       (k + B)
+#define KC       (k + C)
+#define KBx      (k + Bx)
+#define RKC      (kBIT ? KC : RC)
+#define UPVAL(n) (cl->upvals[n])
+#define UPVALS   (cl->upvals)
+#define PROTO    (cl->p)
+#define FRAME    ci
+#define FSLOT    fb_slot(fb, GETARG_F(i))
+#define IPC      (pc - 1)
+#define PREV_INSN (pc[-2])
+#define NEXT_INSN (pc[0])
+
+/* Fetch the instruction at pc and tail-call its handler. */
+#define DISPATCH() do {                                                    \
+    i = *pc++;                                                             \
+    CR_MUSTTAIL return disp->h[GET_OPCODE(i)](HANDLER_ARGS);               \
+  } while (0)
+
+#define NEXT()        DISPATCH()
+#define JUMP(n)       do { pc += (n); DISPATCH(); } while (0)
+#define DONEXTJUMP()  do {                                                 \
+    int32_t o_ = GETARG_sJ(*pc);                                           \
+    if (o_ < 0) BACKEDGE();                                                \
+    JUMP(o_ + 1);                                                          \
+  } while (0)
+#define CONDJUMP(c)   do {                                                 \
+    if ((c) != kBIT) JUMP(1);                                              \
+    DONEXTJUMP();                                                          \
+  } while (0)
+
+#define SAVEPC()      (ci->u.l.savedpc = pc)
+#define SAVESTATE()   (SAVEPC(), L->top = ci->top)
+#define UPDATE_BASE() (base = ci->func + 1)
+#define UPDATE_TRAP() \
+  (disp = ci->u.l.trap ? &interp_traced : OWN_TABLE)
+#define PROTECT(e)    do { SAVESTATE(); e; UPDATE_BASE(); UPDATE_TRAP(); } while (0)
+#define PROTECT_NT(e) do { SAVEPC(); e; UPDATE_BASE(); UPDATE_TRAP(); } while (0)
+#define CHECK_GC(lim) do {                                                 \
+    if (CR_UNLIKELY(G(L)->GCdebt > 0)) {                                   \
+      SAVEPC();                                                            \
+      L->top = (lim);                                                      \
+      gc_step(L);                                                          \
+      UPDATE_BASE();                                                       \
+      UPDATE_TRAP();                                                       \
+    }                                                                      \
+  } while (0)
+
+/* Start running frame ci (L->ci) at its savedpc. */
+#define ENTER_FRAME() do {                                                 \
+    cl = clLvalue(ci->func);                                               \
+    Proto *p_ = cl->p;                                                     \
+    k = p_->k;                                                             \
+    fb = p_->feedback;                                                     \
+    pc = ci->u.l.savedpc;                                                  \
+    if (interp_profiles(p_))                                               \
+      fb_tick(L, p_);                                                      \
+    disp = interp_table_for(p_);                                           \
+    if (CR_UNLIKELY(L->hookmask) && interp_hookentry(L, ci, pc))           \
+      disp = &interp_traced;                                               \
+    base = ci->func + 1;                                                   \
+    NEXT();                                                                \
+  } while (0)
+
+#define CALL_ENTER(callee, nres) do {                                      \
+    StkId f_ = (callee);                                                     \
+    if (CR_LIKELY(ttisLclosure(f_)) &&                                     \
+        CR_LIKELY(L->stack_last - L->top > clLvalue(f_)->p->maxstacksize)) \
+      ci = interp_pushframe(L, f_, (nres));                                \
+    else {                                                                 \
+      CallInfo *nci_ = do_precall(L, f_, (nres));                          \
+      if (nci_ == NULL) {  /* a C function, already done */                \
+        UPDATE_BASE();                                                     \
+        UPDATE_TRAP();                                                     \
+        NEXT();                                                            \
+      }                                                                    \
+      ci = nci_;                                                           \
+    }                                                                      \
+    ENTER_FRAME();                                                         \
+  } while (0)
+
+/* The running frame has been popped (L->ci is its caller): leave the chain
+ * if it was entered from C, else continue the caller after its call. */
+#define LEAVE_FRAME() do {                                                 \
+    if (ci->callstatus & CIST_FRESH)                                       \
+      return;                                                              \
+    ci = ci->previous;                                                     \
+    cl = clLvalue(ci->func);                                               \
+    Proto *p_ = cl->p;                                                     \
+    k = p_->k;                                                             \
+    fb = p_->feedback;                                                     \
+    pc = ci->u.l.savedpc;                                                  \
+    base = ci->func + 1;                                                   \
+    if (CR_UNLIKELY(L->hookmask)) {                                        \
+      ci->u.l.trap = 1;                                                    \
+      disp = &interp_traced;                                               \
+    } else                                                                 \
+      disp = interp_table_for(p_);                                         \
+    NEXT();                                                                \
+  } while (0)
+
+#define TAILCALL_ENTER(callee, narg1, delta) do {                          \
+    int n_ = do_pretailcall(L, ci, (callee), (narg1), (delta));              \
+    if (n_ < 0)  /* a Lua function now runs in this frame */               \
+      ENTER_FRAME();                                                       \
+    ci->func -= (delta);  /* a C function ran: finish this frame */        \
+    do_poscall(L, ci, n_);                                                 \
+    LEAVE_FRAME();                                                         \
+  } while (0)
+
+/* ---- The plain handlers: no profiling, no counting ---- */
+
+#define OP_BODY(name) CR_PRESERVE_NONE static void op_##name(HANDLER_PARAMS)
+#define OWN_TABLE        (&interp_plain)
+#define PROFILE(bits)    ((void)0)
+#define PROFILE_CALL(f)  ((void)0)
+/* A loop goes round again: notice hooks set meanwhile (by a signal
+ * handler: nothing else can set them without a PROTECT). */
+#define BACKEDGE() do {                                                    \
+    if (CR_UNLIKELY(ci->u.l.trap)) disp = &interp_traced;                  \
+  } while (0)
+
+#include "vm/op_bodies.h"
+
+#undef OP_BODY
+#undef OWN_TABLE
+#undef PROFILE
+#undef PROFILE_CALL
+#undef BACKEDGE
+
+/* ---- The profiling handlers ---- */
+
+#define OP_BODY(name) CR_PRESERVE_NONE static void opprof_##name(HANDLER_PARAMS)
+#define OWN_TABLE        (&interp_profiling)
+#define PROFILE(bits)    fb_profile(FSLOT, bits)
+#define PROFILE_CALL(f)  fb_call(L, FSLOT, f, IPC)
+/* Count the back-edge; the function may become hot here. */
+#define BACKEDGE() do {                                                    \
+    Proto *bp_ = cl->p;                                                    \
+    if (CR_UNLIKELY(--bp_->hotness <= 0)) {                                \
+      fb_hot(L, bp_);                                                      \
+      disp = interp_table_for(bp_);                                        \
+    }                                                                      \
+    if (CR_UNLIKELY(ci->u.l.trap)) disp = &interp_traced;                  \
+  } while (0)
+
+#include "vm/op_bodies.h"
+
+/* Every op while tracing: line and count hooks, then the real handler. */
+CR_PRESERVE_NONE static void op_traced(HANDLER_PARAMS) {
+  const InterpTable *real = interp_table_for(cl->p);
+  if (ci->u.l.trap) {
+    int still = debug_traceexec(L, pc - 1);
+    base = ci->func + 1;
+    disp = still ? &interp_traced : real;
+  } else
+    disp = real;
+  CR_MUSTTAIL return real->h[GET_OPCODE(i)](HANDLER_ARGS);
+}
+
+void vm_execute(lua_State *L, CallInfo *ci) {
+  LClosure *cl = clLvalue(ci->func);
+  Proto *p = cl->p;
+  const Instruction *pc = ci->u.l.savedpc;
+  if (pc == p->code && interp_profiles(p))
+    fb_tick(L, p);
+  const InterpTable *disp = interp_table_for(p);
+  if (CR_UNLIKELY(L->hookmask) && interp_hookentry(L, ci, pc))
+    disp = &interp_traced;
+  StkId base = ci->func + 1;
+  Instruction i = *pc++;
+  disp->h[GET_OPCODE(i)](L, ci, base, pc, i, p->k, cl, disp, p->feedback);
+}

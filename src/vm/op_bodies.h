@@ -1,0 +1,893 @@
+/*
+ * op_bodies.h — the semantics of every op, written once (DESIGN.md,
+ * decision 5). Each op of OP_TABLE (vm/ops.h) has exactly one body here:
+ *
+ *     OP_BODY(NAME) { ...C statements...; NEXT(); }
+ *
+ * The file is not a header in the usual sense: it is included by an
+ * execution engine after that engine has defined the vocabulary below. The
+ * T0 interpreter (vm/interp.c) turns each body into a tail-calling handler;
+ * the T1 baseline JIT will compile the same bodies into stencils with its
+ * own definitions. So a body may use only this vocabulary, `L`, the
+ * engine-independent helpers of vm/ (do_*, vm_*, tm_*, arith_*, func_*,
+ * tab_*, fb_*, interp_* of interp_helpers.h) — never interpreter state
+ * directly.
+ *
+ * Every path through a body ends in one control macro; none falls off the
+ * end. Locals of a body must not shadow the engine's own names (for the
+ * interpreter: ci, base, pc, i, k, cl, disp, fb).
+ *
+ * Operands (from the current instruction INSN):
+ *   A B C sB sC Bx sBx sJ kBIT   the fields (vm/ops.h)
+ *   REG(n)     address of register n of the frame
+ *   RA RB RC   REG(A), REG(B), REG(C)
+ *   KB KC KBx  constants K[B], K[C], K[Bx];  RKC = kBIT ? KC : RC
+ *   UPVAL(n)   the n-th UpVal of the running closure; UPVALS all of them
+ *   PROTO      the running function's Proto;  FRAME the running CallInfo
+ *   FSLOT      the op's feedback slot (never NULL)
+ *   IPC        address of the current instruction (for feedback reports)
+ *   PREV_INSN NEXT_INSN   the instructions before and after this one
+ *
+ * Control:
+ *   NEXT()          continue with the next instruction
+ *   JUMP(n)         continue n instructions after the next one
+ *   CONDJUMP(c)     the test-op rule: if (c) != k skip the following JMP,
+ *                   else take it
+ *   DONEXTJUMP()    take the following JMP
+ *   BACKEDGE()      a loop is about to repeat (hotness, hook polling)
+ *
+ * Feedback (vm/feedback.h; an engine may record it or not):
+ *   PROFILE(bits)   add TP_* bits to the op's type profile
+ *   PROFILE_CALL(f) record the callee at f in the op's call-target cache
+ *   (field inline caches are part of the semantics' fast paths: fb_field_*
+ *   are called directly)
+ *   CALL_ENTER(f, n)        call the function at f (arguments up to
+ *                           L->top, pc saved) wanting n results
+ *   TAILCALL_ENTER(f, n1, d)  the same as a tail call (n1 = args+1, d =
+ *                           vararg delta)
+ *   LEAVE_FRAME()   the running frame has returned (do_poscall done)
+ *
+ * State (GC roots, DESIGN.md decision 9; errors need the pc):
+ *   SAVEPC()        record the pc for errors and hooks
+ *   SAVESTATE()     SAVEPC() and L->top = FRAME->top (every register live)
+ *   PROTECT(e)      SAVESTATE(), e, then reload what e may have changed
+ *                   (stack base after a reallocation, hook state)
+ *   PROTECT_NT(e)   the same without touching L->top (e uses L->top)
+ *   UPDATE_BASE()   reload the stack base (after func_close and friends)
+ *   CHECK_GC(lim)   a collector step if one is due; registers at or above
+ *                   lim are dead
+ */
+
+/* Arithmetic families. On success the following MMBIN* is skipped; when an
+ * operand is not a number the op does nothing and the MMBIN* that follows
+ * calls the metamethod (or raises the error). */
+
+#define ARITH_INT_ADD(L, a, b) arith_intop(+, a, b)
+#define ARITH_INT_SUB(L, a, b) arith_intop(-, a, b)
+#define ARITH_INT_MUL(L, a, b) arith_intop(*, a, b)
+#define ARITH_FLT_ADD(L, a, b) ((a) + (b))
+#define ARITH_FLT_SUB(L, a, b) ((a) - (b))
+#define ARITH_FLT_MUL(L, a, b) ((a) * (b))
+#define ARITH_FLT_DIV(L, a, b) ((a) / (b))
+#define ARITH_FLT_POW(L, a, b) ((b) == 2 ? (a) * (a) : arith_pow(a, b))
+#define ARITH_FLT_IDIV(L, a, b) arith_floatidiv(a, b)
+#define ARITH_BAND(a, b) arith_intop(&, a, b)
+#define ARITH_BOR(a, b)  arith_intop(|, a, b)
+#define ARITH_BXOR(a, b) arith_intop(^, a, b)
+
+/* Integer op iop if both are integers, else float op fop if both are
+ * numbers. */
+#define BODY_ARITH(v1_, v2_, iop, fop) {                                  \
+    const TValue *v1 = (v1_), *v2 = (v2_);                                \
+    if (ttisinteger(v1) && ttisinteger(v2)) {                             \
+      lua_Integer i1 = ivalue(v1), i2 = ivalue(v2);                       \
+      PROFILE(TP_INT);                                          \
+      setivalue(RA, iop(L, i1, i2));                                      \
+      JUMP(1);                                                            \
+    }                                                                     \
+    lua_Number n1, n2;                                                    \
+    if (arith_tonumberns(v1, n1) && arith_tonumberns(v2, n2)) {           \
+      PROFILE(fb_kind2(v1, v2));                                \
+      setfltvalue(RA, fop(L, n1, n2));                                    \
+      JUMP(1);                                                            \
+    }                                                                     \
+    PROFILE(fb_kind2(v1, v2));                                  \
+    NEXT();                                                               \
+  }
+
+/* Float op only (/ and ^ always give floats). */
+#define BODY_ARITHF(v1_, v2_, fop) {                                      \
+    const TValue *v1 = (v1_), *v2 = (v2_);                                \
+    lua_Number n1, n2;                                                    \
+    if (arith_tonumberns(v1, n1) && arith_tonumberns(v2, n2)) {           \
+      PROFILE(fb_kind2(v1, v2));                                \
+      setfltvalue(RA, fop(L, n1, n2));                                    \
+      JUMP(1);                                                            \
+    }                                                                     \
+    PROFILE(fb_kind2(v1, v2));                                  \
+    NEXT();                                                               \
+  }
+
+/* Bitwise: both operands convertible to integers (no strings here; those
+ * go through the metamethod path, as in lua5.4). */
+#define BODY_BITWISE(v1_, v2_, op) {                                      \
+    const TValue *v1 = (v1_), *v2 = (v2_);                                \
+    lua_Integer i1, i2;                                                   \
+    if (arith_tointegerns_fast(v1, &i1) && arith_tointegerns_fast(v2, &i2)) { \
+      PROFILE(fb_kind2(v1, v2));                                \
+      setivalue(RA, op(i1, i2));                                          \
+      JUMP(1);                                                            \
+    }                                                                     \
+    PROFILE(fb_kind2(v1, v2));                                  \
+    NEXT();                                                               \
+  }
+
+/* Register-register order comparison (LT, LE). */
+#define BODY_ORDER(iop, fop, slow) {                                      \
+    const TValue *ra = RA, *rb = RB;                                      \
+    int cond;                                                             \
+    if (ttisinteger(ra) && ttisinteger(rb)) {                             \
+      PROFILE(TP_INT);                                          \
+      cond = ivalue(ra) iop ivalue(rb);                                   \
+    } else if (ttisnumber(ra) && ttisnumber(rb)) {                        \
+      PROFILE(fb_kind2(ra, rb));                                \
+      cond = fop(ra, rb);                                                 \
+    } else {                                                              \
+      PROFILE(fb_kind2(ra, rb));                                \
+      PROTECT(cond = slow(L, ra, rb));                                    \
+    }                                                                     \
+    CONDJUMP(cond);                                                       \
+  }
+
+#define ORDER_LT_NUM(a, b) \
+  (ttisfloat(a) && ttisfloat(b) ? fltvalue(a) < fltvalue(b) : vm_ltnum(a, b))
+#define ORDER_LE_NUM(a, b) \
+  (ttisfloat(a) && ttisfloat(b) ? fltvalue(a) <= fltvalue(b) : vm_lenum(a, b))
+
+/* Comparison with the immediate sB (a float in the source when C != 0). */
+#define BODY_ORDERI(op, flip, event) {                                    \
+    const TValue *ra = RA;                                                \
+    int im = sB;                                                          \
+    int cond;                                                             \
+    if (ttisinteger(ra)) {                                                \
+      PROFILE(TP_INT);                                          \
+      cond = ivalue(ra) op im;                                            \
+    } else if (ttisfloat(ra)) {                                           \
+      PROFILE(TP_FLOAT);                                        \
+      cond = fltvalue(ra) op cast_num(im);                                \
+    } else {                                                              \
+      PROFILE(fb_kind1(ra));                                    \
+      PROTECT(cond = tm_callorderi(L, ra, im, flip, C, event));           \
+    }                                                                     \
+    CONDJUMP(cond);                                                       \
+  }
+
+/* ------------------------------------------------------------------ */
+/* Loads and moves                                                     */
+/* ------------------------------------------------------------------ */
+
+OP_BODY(MOVE) {
+  setobj(L, RA, RB);
+  NEXT();
+}
+
+OP_BODY(LOADI) {
+  setivalue(RA, (lua_Integer)sBx);
+  NEXT();
+}
+
+OP_BODY(LOADF) {
+  setfltvalue(RA, cast_num(sBx));
+  NEXT();
+}
+
+OP_BODY(LOADK) {
+  setobj(L, RA, KBx);
+  NEXT();
+}
+
+OP_BODY(LOADFALSE) {
+  setbfvalue(RA);
+  NEXT();
+}
+
+OP_BODY(LFALSESKIP) {
+  setbfvalue(RA);
+  JUMP(1);
+}
+
+OP_BODY(LOADTRUE) {
+  setbtvalue(RA);
+  NEXT();
+}
+
+OP_BODY(LOADNIL) {
+  TValue *ra = RA;
+  int b = B;
+  do {
+    setnilvalue(ra);
+    ra++;
+  } while (b--);
+  NEXT();
+}
+
+OP_BODY(GETUPVAL) {
+  setobj(L, RA, UPVAL(B)->v);
+  NEXT();
+}
+
+OP_BODY(SETUPVAL) {
+  UpVal *uv = UPVAL(B);
+  setobj(L, uv->v, RA);
+  gc_barrier(L, uv, RA);
+  NEXT();
+}
+
+/* ------------------------------------------------------------------ */
+/* Table access                                                        */
+/* ------------------------------------------------------------------ */
+
+OP_BODY(GETTABUP) {
+  const TValue *up = UPVAL(B)->v;
+  TValue *key = KC;
+  if (CR_LIKELY(ttistable(up))) {
+    const TValue *slot = fb_field_get(L, FSLOT, hvalue(up), tsvalue(key), IPC);
+    if (CR_LIKELY(!ttisnil(slot))) {
+      setobj(L, RA, slot);
+      NEXT();
+    }
+    PROTECT(vm_finishget(L, up, key, RA, slot));
+  } else
+    PROTECT(vm_finishget(L, up, key, RA, NULL));
+  NEXT();
+}
+
+OP_BODY(GETTABLE) {
+  TValue *rb = RB, *rc = RC;
+  if (CR_LIKELY(ttistable(rb))) {
+    Table *t = hvalue(rb);
+    const TValue *slot;
+    if (ttisinteger(rc)) {
+      lua_Unsigned k1 = l_castS2U(ivalue(rc)) - 1u;
+      if (CR_LIKELY(k1 < t->asize)) {
+        PROFILE(TP_INT | TP_ARRAY);
+        slot = &t->array[k1];
+      } else {
+        PROFILE(TP_INT);
+        slot = tab_getint(t, ivalue(rc));
+      }
+    } else {
+      PROFILE(fb_kind1(rc));
+      slot = tab_get(t, rc);
+    }
+    if (CR_LIKELY(!ttisnil(slot))) {
+      setobj(L, RA, slot);
+      NEXT();
+    }
+    PROFILE(TP_SLOW);
+    PROTECT(vm_finishget(L, rb, rc, RA, slot));
+  } else {
+    PROFILE(TP_SLOW | fb_kind1(rc));
+    PROTECT(vm_finishget(L, rb, rc, RA, NULL));
+  }
+  NEXT();
+}
+
+OP_BODY(GETI) {
+  TValue *rb = RB;
+  int c = C;
+  if (CR_LIKELY(ttistable(rb))) {
+    Table *t = hvalue(rb);
+    const TValue *slot;
+    if (CR_LIKELY((unsigned)c - 1u < t->asize)) {
+      PROFILE(TP_INT | TP_ARRAY);
+      slot = &t->array[c - 1];
+    } else {
+      PROFILE(TP_INT);
+      slot = tab_getint(t, c);
+    }
+    if (CR_LIKELY(!ttisnil(slot))) {
+      setobj(L, RA, slot);
+      NEXT();
+    }
+    PROFILE(TP_SLOW);
+    PROTECT(interp_finishgeti(L, rb, c, RA, slot));
+  } else {
+    PROFILE(TP_SLOW | TP_INT);
+    PROTECT(interp_finishgeti(L, rb, c, RA, NULL));
+  }
+  NEXT();
+}
+
+OP_BODY(GETFIELD) {
+  TValue *rb = RB;
+  TValue *key = KC;
+  if (CR_LIKELY(ttistable(rb))) {
+    const TValue *slot = fb_field_get(L, FSLOT, hvalue(rb), tsvalue(key), IPC);
+    if (CR_LIKELY(!ttisnil(slot))) {
+      setobj(L, RA, slot);
+      NEXT();
+    }
+    PROTECT(vm_finishget(L, rb, key, RA, slot));
+  } else
+    PROTECT(vm_finishget(L, rb, key, RA, NULL));
+  NEXT();
+}
+
+OP_BODY(SETTABUP) {
+  const TValue *up = UPVAL(A)->v;
+  TValue *key = KB;
+  TValue *rc = RKC;
+  if (CR_LIKELY(ttistable(up))) {
+    Table *t = hvalue(up);
+    TValue *slot = (TValue *)fb_field_slot(L, FSLOT, t, tsvalue(key), IPC);
+    if (CR_LIKELY(!ttisnil(slot))) {
+      setobj(L, slot, rc);
+      gc_barrierback(L, t, rc);
+      NEXT();
+    }
+    PROTECT(vm_finishset(L, up, key, rc, slot));
+  } else
+    PROTECT(vm_finishset(L, up, key, rc, NULL));
+  NEXT();
+}
+
+OP_BODY(SETTABLE) {
+  TValue *ra = RA, *rb = RB, *rc = RKC;
+  if (CR_LIKELY(ttistable(ra))) {
+    Table *t = hvalue(ra);
+    const TValue *slot;
+    if (ttisinteger(rb)) {
+      lua_Unsigned k1 = l_castS2U(ivalue(rb)) - 1u;
+      if (CR_LIKELY(k1 < t->asize)) {
+        PROFILE(TP_INT | TP_ARRAY);
+        slot = &t->array[k1];
+      } else {
+        PROFILE(TP_INT);
+        slot = tab_getint(t, ivalue(rb));
+      }
+    } else {
+      PROFILE(fb_kind1(rb));
+      slot = tab_get(t, rb);
+    }
+    if (CR_LIKELY(!ttisnil(slot))) {
+      setobj(L, (TValue *)slot, rc);
+      gc_barrierback(L, t, rc);
+      NEXT();
+    }
+    PROFILE(TP_SLOW);
+    PROTECT(vm_finishset(L, ra, rb, rc, slot));
+  } else {
+    PROFILE(TP_SLOW | fb_kind1(rb));
+    PROTECT(vm_finishset(L, ra, rb, rc, NULL));
+  }
+  NEXT();
+}
+
+OP_BODY(SETI) {
+  TValue *ra = RA, *rc = RKC;
+  int b = B;
+  if (CR_LIKELY(ttistable(ra))) {
+    Table *t = hvalue(ra);
+    const TValue *slot;
+    if (CR_LIKELY((unsigned)b - 1u < t->asize)) {
+      PROFILE(TP_INT | TP_ARRAY);
+      slot = &t->array[b - 1];
+    } else {
+      PROFILE(TP_INT);
+      slot = tab_getint(t, b);
+    }
+    if (CR_LIKELY(!ttisnil(slot))) {
+      setobj(L, (TValue *)slot, rc);
+      gc_barrierback(L, t, rc);
+      NEXT();
+    }
+    PROFILE(TP_SLOW);
+    PROTECT(interp_finishseti(L, ra, b, rc, slot));
+  } else {
+    PROFILE(TP_SLOW | TP_INT);
+    PROTECT(interp_finishseti(L, ra, b, rc, NULL));
+  }
+  NEXT();
+}
+
+OP_BODY(SETFIELD) {
+  TValue *ra = RA;
+  TValue *key = KB;
+  TValue *rc = RKC;
+  if (CR_LIKELY(ttistable(ra))) {
+    Table *t = hvalue(ra);
+    TValue *slot = (TValue *)fb_field_slot(L, FSLOT, t, tsvalue(key), IPC);
+    if (CR_LIKELY(!ttisnil(slot))) {
+      setobj(L, slot, rc);
+      gc_barrierback(L, t, rc);
+      NEXT();
+    }
+    PROTECT(vm_finishset(L, ra, key, rc, slot));
+  } else
+    PROTECT(vm_finishset(L, ra, key, rc, NULL));
+  NEXT();
+}
+
+OP_BODY(NEWTABLE) {
+  unsigned b = (unsigned)B;        /* log2(hash size) + 1, or 0 */
+  uint32_t asize = Bx;
+  Table *t;
+  SAVEPC();
+  L->top = RA + 1;  /* registers above RA are free: nothing to keep */
+  t = tab_new(L);
+  sethvalue(L, RA, t);
+  if (b != 0 || asize != 0)
+    tab_resize(L, t, asize, b != 0 ? 1u << (b - 1) : 0u);
+  CHECK_GC(RA + 1);
+  NEXT();
+}
+
+OP_BODY(SELF) {
+  TValue *rb = RB;
+  TValue *rc = RKC;
+  TString *key = tsvalue(rc);
+  setobj(L, RA + 1, rb);
+  if (CR_LIKELY(ttistable(rb))) {
+    Table *t = hvalue(rb);
+    const TValue *slot = ttisshrstring(rc)
+                             ? fb_field_get(L, FSLOT, t, key, IPC)
+                             : tab_getstr(t, key);
+    if (CR_LIKELY(!ttisnil(slot))) {
+      setobj(L, RA, slot);
+      NEXT();
+    }
+    PROTECT(vm_finishget(L, rb, rc, RA, slot));
+  } else
+    PROTECT(vm_finishget(L, rb, rc, RA, NULL));
+  NEXT();
+}
+
+/* ------------------------------------------------------------------ */
+/* Arithmetic                                                          */
+/* ------------------------------------------------------------------ */
+
+OP_BODY(ADDI) {
+  const TValue *v1 = RB;
+  int imm = sC;
+  if (CR_LIKELY(ttisinteger(v1))) {
+    PROFILE(TP_INT);
+    setivalue(RA, arith_intop(+, ivalue(v1), imm));
+    JUMP(1);
+  }
+  if (ttisfloat(v1)) {
+    PROFILE(TP_FLOAT);
+    setfltvalue(RA, fltvalue(v1) + cast_num(imm));
+    JUMP(1);
+  }
+  PROFILE(fb_kind1(v1));
+  NEXT();
+}
+
+OP_BODY(ADDK) BODY_ARITH(RB, KC, ARITH_INT_ADD, ARITH_FLT_ADD)
+OP_BODY(SUBK) BODY_ARITH(RB, KC, ARITH_INT_SUB, ARITH_FLT_SUB)
+OP_BODY(MULK) BODY_ARITH(RB, KC, ARITH_INT_MUL, ARITH_FLT_MUL)
+
+OP_BODY(MODK) {
+  SAVESTATE();  /* integer % 0 raises */
+  BODY_ARITH(RB, KC, arith_mod, arith_modf)
+}
+
+OP_BODY(POWK) BODY_ARITHF(RB, KC, ARITH_FLT_POW)
+OP_BODY(DIVK) BODY_ARITHF(RB, KC, ARITH_FLT_DIV)
+
+OP_BODY(IDIVK) {
+  SAVESTATE();  /* integer // 0 raises */
+  BODY_ARITH(RB, KC, arith_idiv, ARITH_FLT_IDIV)
+}
+
+OP_BODY(BANDK) BODY_BITWISE(RB, KC, ARITH_BAND)
+OP_BODY(BORK)  BODY_BITWISE(RB, KC, ARITH_BOR)
+OP_BODY(BXORK) BODY_BITWISE(RB, KC, ARITH_BXOR)
+
+OP_BODY(SHRI) {
+  const TValue *v1 = RB;
+  lua_Integer ib;
+  if (arith_tointegerns_fast(v1, &ib)) {
+    PROFILE(fb_kind1(v1));
+    setivalue(RA, arith_shiftl(ib, -(lua_Integer)sC));
+    JUMP(1);
+  }
+  PROFILE(fb_kind1(v1));
+  NEXT();
+}
+
+OP_BODY(SHLI) {
+  const TValue *v1 = RB;
+  lua_Integer ib;
+  if (arith_tointegerns_fast(v1, &ib)) {
+    PROFILE(fb_kind1(v1));
+    setivalue(RA, arith_shiftl((lua_Integer)sC, ib));
+    JUMP(1);
+  }
+  PROFILE(fb_kind1(v1));
+  NEXT();
+}
+
+OP_BODY(ADD) BODY_ARITH(RB, RC, ARITH_INT_ADD, ARITH_FLT_ADD)
+OP_BODY(SUB) BODY_ARITH(RB, RC, ARITH_INT_SUB, ARITH_FLT_SUB)
+OP_BODY(MUL) BODY_ARITH(RB, RC, ARITH_INT_MUL, ARITH_FLT_MUL)
+
+OP_BODY(MOD) {
+  SAVESTATE();
+  BODY_ARITH(RB, RC, arith_mod, arith_modf)
+}
+
+OP_BODY(POW) BODY_ARITHF(RB, RC, ARITH_FLT_POW)
+OP_BODY(DIV) BODY_ARITHF(RB, RC, ARITH_FLT_DIV)
+
+OP_BODY(IDIV) {
+  SAVESTATE();
+  BODY_ARITH(RB, RC, arith_idiv, ARITH_FLT_IDIV)
+}
+
+OP_BODY(BAND) BODY_BITWISE(RB, RC, ARITH_BAND)
+OP_BODY(BOR)  BODY_BITWISE(RB, RC, ARITH_BOR)
+OP_BODY(BXOR) BODY_BITWISE(RB, RC, ARITH_BXOR)
+OP_BODY(SHL)  BODY_BITWISE(RB, RC, arith_shiftl)
+OP_BODY(SHR)  BODY_BITWISE(RB, RC, arith_shiftr)
+
+/* The metamethod fallbacks of the arithmetic ops; the result goes to the
+ * A register of the op just before (PREV_INSN). C is the event. */
+OP_BODY(MMBIN) {
+  StkId res = REG(GETARG_A(PREV_INSN));
+  PROTECT(tm_trybin(L, RA, RB, res, C));
+  NEXT();
+}
+
+OP_BODY(MMBINI) {
+  StkId res = REG(GETARG_A(PREV_INSN));
+  PROTECT(tm_trybini(L, RA, sB, kBIT, res, C));
+  NEXT();
+}
+
+OP_BODY(MMBINK) {
+  StkId res = REG(GETARG_A(PREV_INSN));
+  PROTECT(tm_trybinassoc(L, RA, KB, kBIT, res, C));
+  NEXT();
+}
+
+OP_BODY(UNM) {
+  TValue *rb = RB;
+  if (ttisinteger(rb)) {
+    PROFILE(TP_INT);
+    setivalue(RA, arith_intop(-, 0, ivalue(rb)));
+  } else if (ttisfloat(rb)) {
+    PROFILE(TP_FLOAT);
+    setfltvalue(RA, -fltvalue(rb));
+  } else {
+    PROFILE(fb_kind1(rb) | TP_SLOW);
+    PROTECT(tm_trybin(L, rb, rb, RA, TM_UNM));
+  }
+  NEXT();
+}
+
+OP_BODY(BNOT) {
+  TValue *rb = RB;
+  lua_Integer ib;
+  if (arith_tointegerns_fast(rb, &ib)) {
+    PROFILE(fb_kind1(rb));
+    setivalue(RA, arith_intop(^, ~l_castS2U(0), ib));
+  } else {
+    PROFILE(fb_kind1(rb) | TP_SLOW);
+    PROTECT(tm_trybin(L, rb, rb, RA, TM_BNOT));
+  }
+  NEXT();
+}
+
+OP_BODY(NOT) {
+  if (l_isfalse(RB))
+    setbtvalue(RA);
+  else
+    setbfvalue(RA);
+  NEXT();
+}
+
+OP_BODY(LEN) {
+  TValue *rb = RB;
+  if (ttisshrstring(rb) || ttislngstring(rb)) {
+    PROFILE(TP_STRING);
+    setivalue(RA, (lua_Integer)vslen(rb));
+  } else {
+    PROFILE(fb_kind1(rb));
+    PROTECT(vm_objlen(L, RA, rb));
+  }
+  NEXT();
+}
+
+OP_BODY(CONCAT) {
+  int n = B;
+  L->top = RA + n;  /* the operands end here */
+  PROTECT_NT(vm_concat(L, n));
+  CHECK_GC(L->top);  /* vm_concat left the top just above the result */
+  NEXT();
+}
+
+/* ------------------------------------------------------------------ */
+/* Scopes and jumps                                                    */
+/* ------------------------------------------------------------------ */
+
+OP_BODY(CLOSE) {
+  PROTECT(func_close(L, RA, LUA_OK, 1));
+  NEXT();
+}
+
+OP_BODY(TBC) {
+  PROTECT(func_newtbcupval(L, RA));
+  NEXT();
+}
+
+OP_BODY(JMP) {
+  int32_t off = sJ;
+  if (off < 0) BACKEDGE();
+  JUMP(off);
+}
+
+/* ------------------------------------------------------------------ */
+/* Comparisons and tests                                               */
+/* ------------------------------------------------------------------ */
+
+OP_BODY(EQ) {
+  const TValue *ra = RA, *rb = RB;
+  int cond;
+  if (ttisinteger(ra) && ttisinteger(rb)) {
+    PROFILE(TP_INT);
+    cond = ivalue(ra) == ivalue(rb);
+  } else {
+    PROFILE(fb_kind2(ra, rb));
+    PROTECT(cond = vm_equalobj(L, ra, rb));
+  }
+  CONDJUMP(cond);
+}
+
+OP_BODY(LT) BODY_ORDER(<, ORDER_LT_NUM, vm_lessthan)
+OP_BODY(LE) BODY_ORDER(<=, ORDER_LE_NUM, vm_lessequal)
+
+OP_BODY(EQK) {
+  const TValue *ra = RA, *kb = KB;
+  int cond;
+  if (rawtt(ra) == rawtt(kb) && (ttisinteger(ra) || ttisshrstring(ra)))
+    cond = val_(ra).i == val_(kb).i;  /* same integer or same string object */
+  else
+    cond = vm_rawequalobj(ra, kb);
+  CONDJUMP(cond);
+}
+
+OP_BODY(EQI) {
+  const TValue *ra = RA;
+  int im = sB;
+  int cond;
+  if (ttisinteger(ra))
+    cond = ivalue(ra) == im;
+  else if (ttisfloat(ra))
+    cond = fltvalue(ra) == cast_num(im);
+  else
+    cond = 0;
+  CONDJUMP(cond);
+}
+
+OP_BODY(LTI) BODY_ORDERI(<, 0, TM_LT)
+OP_BODY(LEI) BODY_ORDERI(<=, 0, TM_LE)
+OP_BODY(GTI) BODY_ORDERI(>, 1, TM_LT)
+OP_BODY(GEI) BODY_ORDERI(>=, 1, TM_LE)
+
+OP_BODY(TEST) {
+  CONDJUMP(!l_isfalse(RA));
+}
+
+OP_BODY(TESTSET) {
+  TValue *rb = RB;
+  if (l_isfalse(rb) == kBIT)
+    JUMP(1);
+  setobj(L, RA, rb);
+  DONEXTJUMP();
+}
+
+/* ------------------------------------------------------------------ */
+/* Calls and returns                                                   */
+/* ------------------------------------------------------------------ */
+
+OP_BODY(CALL) {
+  StkId ra = RA;
+  int b = B;
+  if (b != 0)
+    L->top = ra + b;  /* else the previous op set the top */
+  PROFILE_CALL(ra);
+  SAVEPC();
+  CALL_ENTER(ra, C - 1);
+}
+
+OP_BODY(TAILCALL) {
+  StkId ra = RA;
+  int b = B;
+  int nparams1 = C;
+  /* the distance from the virtual to the real func of a vararg frame */
+  int delta = nparams1 ? FRAME->u.l.nextraargs + nparams1 : 0;
+  if (b != 0)
+    L->top = ra + b;
+  else
+    b = (int)(L->top - ra);
+  SAVEPC();
+  if (kBIT) {  /* close upvalues before the frame is reused */
+    func_closeupval(L, REG(0));
+    cr_assert(L->tbclist < REG(0), "no pending tbc variables");
+  }
+  PROFILE_CALL(ra);
+  TAILCALL_ENTER(ra, b, delta);
+}
+
+OP_BODY(RETURN) {
+  StkId ra = RA;
+  int n = B - 1;
+  int nparams1 = C;
+  if (n < 0)
+    n = (int)(L->top - ra);
+  SAVEPC();
+  if (kBIT) {  /* there may be open upvalues or tbc variables */
+    FRAME->u2.nres = n;
+    if (L->top < FRAME->top)
+      L->top = FRAME->top;
+    func_close(L, REG(0), FUNC_CLOSEKTOP, 1);
+    UPDATE_BASE();
+    ra = RA;
+  }
+  if (nparams1)  /* vararg: back to the real func */
+    FRAME->func -= FRAME->u.l.nextraargs + nparams1;
+  L->top = ra + n;
+  do_poscall(L, FRAME, n);
+  LEAVE_FRAME();
+}
+
+/* RETURN0/RETURN1: functions without varargs or variables to close. */
+OP_BODY(RETURN0) {
+  if (CR_UNLIKELY(L->hookmask)) {
+    L->top = RA;
+    SAVEPC();
+    do_poscall(L, FRAME, 0);
+  } else {
+    CallInfo *fr = FRAME;
+    int nres = fr->nresults;
+    L->ci = fr->previous;
+    L->top = REG(-1);
+    for (; CR_UNLIKELY(nres > 0); nres--)
+      setnilvalue(L->top++);
+  }
+  LEAVE_FRAME();
+}
+
+OP_BODY(RETURN1) {
+  if (CR_UNLIKELY(L->hookmask)) {
+    L->top = RA + 1;
+    SAVEPC();
+    do_poscall(L, FRAME, 1);
+  } else {
+    CallInfo *fr = FRAME;
+    int nres = fr->nresults;
+    L->ci = fr->previous;
+    if (nres == 0)
+      L->top = REG(-1);
+    else {
+      StkId res = REG(-1);
+      setobj(L, res, RA);
+      L->top = res + 1;
+      for (; CR_UNLIKELY(nres > 1); nres--)
+        setnilvalue(L->top++);
+    }
+  }
+  LEAVE_FRAME();
+}
+
+/* ------------------------------------------------------------------ */
+/* Loops                                                               */
+/* ------------------------------------------------------------------ */
+
+/* Numeric for: R[A] internal index, R[A+1] iteration count (integer loop,
+ * computed by FORPREP) or limit (float loop), R[A+2] step, R[A+3] the
+ * control variable. */
+OP_BODY(FORLOOP) {
+  StkId ra = RA;
+  if (CR_LIKELY(ttisinteger(ra + 2))) {
+    lua_Unsigned count = l_castS2U(ivalue(ra + 1));
+    if (CR_LIKELY(count > 0)) {
+      lua_Integer step = ivalue(ra + 2);
+      lua_Integer idx = arith_intop(+, ivalue(ra), step);
+      val_(ra + 1).i = l_castU2S(count - 1);
+      val_(ra).i = idx;
+      setivalue(ra + 3, idx);
+      BACKEDGE();
+      JUMP(-(int64_t)Bx);
+    }
+  } else if (interp_floatforloop(ra)) {
+    BACKEDGE();
+    JUMP(-(int64_t)Bx);
+  }
+  NEXT();
+}
+
+OP_BODY(FORPREP) {
+  SAVESTATE();  /* errors about the control values */
+  if (interp_forprep(L, RA))
+    JUMP((int64_t)Bx + 1);  /* the loop does not run */
+  NEXT();
+}
+
+/* Generic for: R[A] iterator, R[A+1] state, R[A+2] control, R[A+3] the
+ * closing value; the call's results start at R[A+4]. */
+OP_BODY(TFORPREP) {
+  PROTECT(func_newtbcupval(L, RA + 3));
+  JUMP((int64_t)Bx);
+}
+
+/* The iterator is called from C (do_call), as lua5.4 does: iterators
+ * count as C levels ("C stack overflow" for runaway recursion through
+ * them) and a yield inside one is completed by vm_finishOp. */
+OP_BODY(TFORCALL) {
+  StkId ra = RA;
+  setobj(L, ra + 4, ra);
+  setobj(L, ra + 5, ra + 1);
+  setobj(L, ra + 6, ra + 2);
+  L->top = ra + 4 + 3;
+  PROFILE_CALL(ra + 4);
+  PROTECT_NT(do_call(L, ra + 4, C));
+  NEXT();
+}
+
+OP_BODY(TFORLOOP) {
+  StkId ra = RA;
+  if (!ttisnil(ra + 4)) {
+    setobj(L, ra + 2, ra + 4);
+    BACKEDGE();
+    JUMP(-(int64_t)Bx);
+  }
+  NEXT();
+}
+
+/* ------------------------------------------------------------------ */
+/* Constructors, closures, varargs                                     */
+/* ------------------------------------------------------------------ */
+
+OP_BODY(SETLIST) {
+  StkId ra = RA;
+  int n = B;
+  Table *t = hvalue(ra);
+  uint32_t last = Bx;
+  if (n == 0)
+    n = (int)(L->top - ra) - 1;  /* up to the top */
+  else
+    L->top = FRAME->top;  /* every register is live (emergency collection) */
+  last += (uint32_t)n;
+  SAVEPC();
+  if (last > t->asize)
+    tab_resizearray(L, t, last);
+  for (; n > 0; n--) {
+    TValue *val = ra + n;
+    setobj(L, &t->array[last - 1], val);
+    last--;
+    gc_barrierback(L, t, val);
+  }
+  NEXT();
+}
+
+OP_BODY(CLOSURE) {
+  PROTECT(interp_pushclosure(L, PROTO->p[Bx], UPVALS, REG(0), RA));
+  CHECK_GC(RA + 1);
+  NEXT();
+}
+
+OP_BODY(VARARG) {
+  PROTECT(tm_getvarargs(L, FRAME, RA, C - 1));
+  NEXT();
+}
+
+OP_BODY(VARARGPREP) {
+  /* L->top still marks the end of the actual arguments */
+  PROTECT_NT(tm_adjustvarargs(L, A, FRAME, PROTO));
+  if (CR_UNLIKELY(L->hookmask))  /* the call hook runs after the move */
+    PROTECT_NT(interp_varargshook(L, FRAME));
+  NEXT();
+}

@@ -1,0 +1,213 @@
+/*
+ * resume.c — coroutines: lua_resume, lua_yieldk, lua_isyieldable and the
+ * closing of threads.
+ *
+ * A coroutine is a thread with its own Lua stack and CallInfo list. A yield
+ * is a longjmp (status LUA_YIELD) to the lua_resume that is running the
+ * thread, which unwinds every C frame in between; what remains is the
+ * CallInfo list. Resuming therefore rebuilds execution from that list
+ * ("unrolling"): a Lua frame first completes the instruction that was
+ * interrupted (vm_finishOp: a metamethod call, a __close, a call) and then
+ * continues in the interpreter; a C frame continues in the continuation
+ * function it registered with lua_callk/lua_pcallk/lua_yieldk. A C frame
+ * without a continuation cannot be resumed, which is why yielding is
+ * refused ("attempt to yield across a C-call boundary") whenever such a
+ * frame is active (nCcalls' non-yieldable count is not zero).
+ *
+ * Errors inside a coroutine unwind to lua_resume too; if a lua_pcallk frame
+ * with a continuation is pending, the error is "recovered" there: the
+ * unrolling continues from that frame with the error status (precover).
+ */
+#include "vm/do.h"
+#include "vm/interp.h"
+#include "vm/needs_objA.h"
+#include "vm/needs_vmB.h"
+
+#define resume_errorstatus(s) ((s) > LUA_YIELD)
+
+/* Finish a lua_pcallk interrupted by a yield or an error. */
+static int resume_finishpcallk(lua_State *L, CallInfo *ci) {
+  int status = do_getcistrecst(ci);
+  if (CR_LIKELY(status == LUA_OK))
+    status = LUA_YIELD;  /* it was interrupted by a yield */
+  else {  /* an error was recovered here */
+    StkId func = restorestack(L, ci->u2.funcidx);
+    L->allowhook = (lu_byte)do_getoah(ci->callstatus);
+    func_close(L, func, status, 1);  /* may yield or raise */
+    func = restorestack(L, ci->u2.funcidx);
+    do_seterrorobj(L, status, func);
+    do_shrinkstack(L);
+    do_setcistrecst(ci, LUA_OK);
+  }
+  ci->callstatus &= (unsigned short)~CIST_YPCALL;
+  L->errfunc = ci->u.c.old_errfunc;
+  return status;
+}
+
+/* Complete the C frame ci, interrupted by a yield (or a recovered error):
+ * call its continuation and return its results. */
+static void resume_finishCcall(lua_State *L, CallInfo *ci) {
+  int n;
+  if (ci->callstatus & CIST_CLSRET) {  /* it was closing tbc variables */
+    cr_assert(do_hastocloseCfunc(ci->nresults), "C frame with tbc");
+    n = ci->u2.nres;  /* do_poscall redoes the closing */
+  } else {
+    int status = LUA_YIELD;
+    cr_assert(ci->u.c.k != NULL && do_yieldable(L), "continuation exists");
+    if (ci->callstatus & CIST_YPCALL)
+      status = resume_finishpcallk(L, ci);
+    /* finish lua_callk: results of the call it made stay as they are */
+    if (ci->top < L->top) ci->top = L->top;
+    n = ci->u.c.k(L, status, ci->u.c.ctx);
+  }
+  do_poscall(L, ci, n);
+}
+
+/* Run everything left in the CallInfo list down to the base frame. */
+static void resume_unroll(lua_State *L, void *ud) {
+  CallInfo *ci;
+  (void)ud;
+  while ((ci = L->ci) != &L->base_ci) {
+    if (!isLua(ci))
+      resume_finishCcall(L, ci);
+    else {
+      vm_finishOp(L);
+      vm_execute(L, ci);
+    }
+  }
+}
+
+static CallInfo *resume_findpcall(lua_State *L) {
+  for (CallInfo *ci = L->ci; ci != NULL; ci = ci->previous)
+    if (ci->callstatus & CIST_YPCALL)
+      return ci;
+  return NULL;
+}
+
+/* Recover from an error at the innermost pending lua_pcallk, repeatedly. */
+static int resume_recover(lua_State *L, int status) {
+  CallInfo *ci;
+  while (resume_errorstatus(status) && (ci = resume_findpcall(L)) != NULL) {
+    L->ci = ci;
+    do_setcistrecst(ci, status);
+    status = do_rawrunprotected(L, resume_unroll, NULL);
+  }
+  return status;
+}
+
+static void resume_body(lua_State *L, void *ud) {
+  int n = *(int *)ud;
+  StkId firstarg = L->top - n;
+  CallInfo *ci = L->ci;
+  if (L->status == LUA_OK) {  /* starting: call the body */
+    CallInfo *nci = do_precall(L, firstarg - 1, LUA_MULTRET);
+    if (nci != NULL) {
+      nci->callstatus = CIST_FRESH;
+      vm_execute(L, nci);
+    }
+    return;
+  }
+  cr_assert(L->status == LUA_YIELD, "resuming a suspended coroutine");
+  L->status = LUA_OK;
+  if (isLua(ci)) {  /* it yielded inside a hook: continue the Lua code */
+    L->top = firstarg;  /* the resume arguments are dropped */
+    vm_execute(L, ci);
+  } else {
+    if (ci->u.c.k != NULL)  /* lua_yieldk with a continuation */
+      n = ci->u.c.k(L, LUA_YIELD, ci->u.c.ctx);
+    do_poscall(L, ci, n);  /* the values given to resume are the results */
+  }
+  resume_unroll(L, NULL);
+}
+
+static int resume_error(lua_State *L, const char *msg, int narg) {
+  L->top -= narg;
+  setsvalue(L, L->top, str_newz(L, msg));
+  L->top++;
+  return LUA_ERRRUN;
+}
+
+LUA_API int lua_resume(lua_State *L, lua_State *from, int nargs,
+                       int *nresults) {
+  int status;
+  if (L->status == LUA_OK) {
+    if (L->ci != &L->base_ci)
+      return resume_error(L, "cannot resume non-suspended coroutine", nargs);
+    if (L->top - (L->ci->func + 1) == nargs)  /* no function to run */
+      return resume_error(L, "cannot resume dead coroutine", nargs);
+  } else if (L->status != LUA_YIELD)
+    return resume_error(L, "cannot resume dead coroutine", nargs);
+  L->nCcalls = from != NULL ? (uint32_t)do_getCcalls(from) : 0;
+  if (do_getCcalls(L) >= CR_MAX_CCALLS)
+    return resume_error(L, "C stack overflow", nargs);
+  L->nCcalls++;
+  status = do_rawrunprotected(L, resume_body, &nargs);
+  status = resume_recover(L, status);
+  if (CR_UNLIKELY(resume_errorstatus(status))) {
+    L->status = (lu_byte)status;  /* the coroutine is dead */
+    do_seterrorobj(L, status, L->top);
+    L->ci->top = L->top;
+  } else
+    cr_assert(status == L->status, "finished or yielded");
+  *nresults = status == LUA_YIELD ? L->ci->u2.nyield
+                                  : (int)(L->top - (L->ci->func + 1));
+  return status;
+}
+
+LUA_API int lua_isyieldable(lua_State *L) {
+  return do_yieldable(L);
+}
+
+LUA_API int lua_yieldk(lua_State *L, int nresults, lua_KContext ctx,
+                       lua_KFunction k) {
+  CallInfo *ci = L->ci;
+  if (CR_UNLIKELY(!do_yieldable(L))) {
+    if (L != G(L)->mainthread)
+      debug_runerror(L, "attempt to yield across a C-call boundary");
+    else
+      debug_runerror(L, "attempt to yield from outside a coroutine");
+  }
+  L->status = LUA_YIELD;
+  ci->u2.nyield = nresults;
+  if (isLua(ci)) {
+    /* inside a hook: the hook returns normally and debug_traceexec throws
+     * once it is out of the hook */
+    cr_assert(ci->callstatus & CIST_HOOKED, "yield from a hook");
+    cr_assert(nresults == 0 && k == NULL, "hooks yield no values");
+    return 0;
+  }
+  if ((ci->u.c.k = k) != NULL)
+    ci->u.c.ctx = ctx;
+  do_throw(L, LUA_YIELD);
+}
+
+/* ------------------------------------------------------------------ */
+/* Closing threads                                                     */
+/* ------------------------------------------------------------------ */
+
+int do_resetthread(lua_State *L, int status) {
+  CallInfo *ci = L->ci = &L->base_ci;
+  setnilvalue(L->stack);  /* the base frame's "function" */
+  ci->func = L->stack;
+  ci->callstatus = CIST_C;
+  if (status == LUA_YIELD)
+    status = LUA_OK;
+  L->status = LUA_OK;  /* so that __close metamethods can run */
+  status = do_closeprotected(L, savestack(L, L->stack + 1), status);
+  if (status != LUA_OK)
+    do_seterrorobj(L, status, L->stack + 1);
+  else
+    L->top = L->stack + 1;
+  ci->top = L->top + LUA_MINSTACK;
+  do_reallocstack(L, (int)(ci->top - L->stack), 0);
+  return status;
+}
+
+LUA_API int lua_closethread(lua_State *L, lua_State *from) {
+  L->nCcalls = from != NULL ? (uint32_t)do_getCcalls(from) : 0;
+  return do_resetthread(L, L->status);
+}
+
+LUA_API int lua_resetthread(lua_State *L) {
+  return lua_closethread(L, NULL);
+}

@@ -1,0 +1,55 @@
+-- luaL_argerror/typeerror/check*: the wording of bad-argument errors,
+-- including method calls ("calling 'x' on bad self"), __name types and
+-- light userdata, integer conversion failures and invalid options.
+local function try(f, ...)
+  print(select(2, pcall(f, ...)))
+end
+
+try(string.rep)
+try(("x").rep)
+try(string.rep, "x", 1.5)
+try(string.rep, "x", "1.5")
+try(string.rep, "x", 2^63)
+try(string.rep, "x", {})
+try(table.insert, nil, 1)
+try(setmetatable, 1)
+try(setmetatable, {}, 1)
+try(io.open, "x", "zz")
+try(string.rep, setmetatable({}, {__name = "MyType"}))
+try(string.rep, setmetatable({}, {__name = 42}))
+try(string.rep, io.stdout)
+try(string.char, 1.5)
+try(string.char, -1)
+try(math.floor, "a")
+try(rawlen, 5)
+try(next, {}, "nokey")
+try(select, 0)
+try(ipairs)
+try(tostring)
+try(collectgarbage, "nope")
+try(string.format, "%d", 1.5)
+try(string.format, "%d", "x")
+try(utf8.char, "a")
+try(coroutine.resume, 1)
+
+local s = "x"
+try(function() return s:rep({}) end)
+try(function() return s.rep({}) end)
+try(function() local f = string.rep; return f() end)
+try(function() return io.stdout.write(1) end)
+try(function() return io.stdout:seek("bad") end)
+try(function() return io.stdout:seek("set", 1.5) end)
+try(function() local t = {f = string.rep}; return t:f() end)
+try(function() return getmetatable("").__index.rep() end)
+try(function() return ("x"):rep(2, 3) end)
+try(function() return ("x"):bad() end)
+
+-- __tostring must return a string (numbers are accepted)
+print(pcall(tostring, setmetatable({}, {__tostring = function() return {} end})))
+print(pcall(tostring, setmetatable({}, {__tostring = function() return 12 end})))
+print(tostring(setmetatable({}, {__name = "Named"})):match("^Named: ") ~= nil)
+print(tostring(io.stdout):match("^file %(") ~= nil)
+
+-- object length must be an integer
+print(pcall(table.insert, setmetatable({}, {__len = function() return 1.5 end}), 1))
+print(pcall(table.unpack, setmetatable({}, {__len = function() return 2.0 end})))

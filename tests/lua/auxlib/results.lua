@@ -1,0 +1,15 @@
+-- luaL_fileresult and luaL_execresult: the (fail, message, code) and
+-- (ok, "exit"|"signal", code) results of the io and os functions.
+print(os.execute("exit 3"))
+print(os.execute("true"))
+print(os.execute("kill -9 $$"))
+print(os.execute())
+print(io.open("/nonexistent/file"))
+print(io.open("/nonexistent/file", "w"))
+local p = io.popen("exit 5")
+print(p:close())
+p = io.popen("true")
+print(p:close())
+print(os.remove("/nonexistent/x"))
+print(os.rename("/nonexistent/x", "/nonexistent/y"))
+print(io.lines("/nonexistent") and "?")

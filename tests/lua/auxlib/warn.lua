@@ -1,0 +1,15 @@
+-- The warning function installed by luaL_newstate: off at start, "@on"
+-- and "@off" control messages, messages in several pieces, stderr output.
+warn("not shown: warnings start off")
+warn("@on")
+warn("shown ", "in ", "pieces")
+warn("@unknown control message is ignored")
+warn("@on", " is not a control message when in pieces")
+warn("single")
+io.stderr:write("--\n")
+warn("@off")
+warn("hidden")
+warn("@on")
+warn("again")
+print(pcall(warn))
+print(pcall(warn, "a", {}))

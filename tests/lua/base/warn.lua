@@ -1,0 +1,17 @@
+-- warn: off by default, "@on"/"@off" control messages, multi-part.
+
+warn("not shown")
+warn("@on")
+warn("shown")
+warn("multi", "-", "part")
+warn("@unknown control is ignored")
+warn("@off")
+warn("hidden again")
+warn("@on")
+print(pcall(warn))
+print(pcall(warn, 1))
+print(pcall(warn, "a", {}))
+print(pcall(warn, "a", nil))
+warn("number ", 1, " works")
+warn("@off")
+print("done")

@@ -1,0 +1,2 @@
+-- The script's varargs come from arg as LUA_INIT left it.
+print(...)

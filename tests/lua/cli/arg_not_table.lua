@@ -1,0 +1,2 @@
+-- If arg is not a table when the script starts, that is an error.
+print("not reached")

@@ -1,0 +1,1 @@
+-- -e without its argument.

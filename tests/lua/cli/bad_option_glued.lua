@@ -1,0 +1,1 @@
+-- Options that take no argument must stand alone.

@@ -1,0 +1,1 @@
+-- -l followed by another option instead of a module name.

@@ -1,0 +1,1 @@
+-- An unknown option prints the usage text and fails.

@@ -1,0 +1,2 @@
+-- A number as error object is converted like a string.
+error(42)

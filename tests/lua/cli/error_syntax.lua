@@ -1,0 +1,3 @@
+-- A syntax error in the script itself.
+print("never printed")
+local x = = 2

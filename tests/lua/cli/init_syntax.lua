@@ -1,0 +1,2 @@
+-- A syntax error in LUA_INIT, reported with its chunk name.
+print("not reached")

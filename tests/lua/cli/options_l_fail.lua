@@ -1,0 +1,2 @@
+-- A failing -l stops everything: message, traceback, exit status 1.
+print("not reached")

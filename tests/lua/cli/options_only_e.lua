@@ -1,0 +1,1 @@
+-- With -e and no script, the program name is arg[0] and nothing reads stdin.

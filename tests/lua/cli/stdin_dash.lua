@@ -1,0 +1,1 @@
+-- "-" runs standard input as the script, with the remaining arguments.

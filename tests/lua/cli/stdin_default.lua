@@ -1,0 +1,1 @@
+-- Without a script and without a terminal, stdin is run as a file.

@@ -1,0 +1,3 @@
+-- error(nil) uncaught.
+print("about to fail")
+error()

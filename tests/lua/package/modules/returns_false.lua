@@ -1,0 +1,2 @@
+-- A module that returns false: require stores... see the test.
+return false

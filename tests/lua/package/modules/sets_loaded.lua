@@ -1,0 +1,2 @@
+-- A module that fills package.loaded itself and returns nothing.
+package.loaded[...] = "set by module"

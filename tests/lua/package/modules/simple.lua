@@ -1,0 +1,3 @@
+-- A module that returns a table and records its arguments.
+local name, data = ...
+return {name = name, data = data, kind = "simple"}

@@ -1,0 +1,2 @@
+-- A package found through ?/init.lua.
+return "sub package: " .. (...)

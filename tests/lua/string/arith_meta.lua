@@ -1,0 +1,41 @@
+-- arithmetic on strings goes through the string metatable
+print("10" + 1, "10" - 1, "10" * 2, "10" / 4, "10" % 3, "2" ^ 10, "7" // 2, -"3")
+print(math.type("10" + 1), math.type("10.0" + 1), math.type("1e2" * 1))
+print("0x10" + 0, " 5 " * 2, "\t7\n" - 0, "1e1" // 1, "-0x8" % 5)
+print(1 + "2", 2.5 * "2", 10 // "3.0", 2 ^ "0.5" == math.sqrt(2))
+print("3" + "4", "3" .. "4", "9" // "2", "9.0" % "2")
+print(-"-0", -"0.0", -"0x7fffffffffffffff", -"1e308" * 10)
+print(math.maxinteger + "1" == math.mininteger, "9223372036854775807" + 0, "9223372036854775808" + 0)
+local function try(f)
+  local ok, err = pcall(f)
+  print(ok, err)
+end
+try(function() return "abc" + 1 end)
+try(function() return 1 - "abc" end)
+try(function() return "1" * "x" end)
+try(function() return "10" / {} end)
+try(function() return {} % "10" end)
+try(function() return -"abc" end)
+try(function() return "" ^ 2 end)
+try(function() return "1\0" + 1 end)
+try(function() return "1 2" + 1 end)
+try(function() return "abc" // true end)
+try(function() return nil + "1" end)
+try(function() return "5" & 3 end)
+try(function() return "5" | "x" end)
+-- the other operand's metamethod gets its chance
+local mt = {__add = function(a, b) return "mt_add(" .. tostring(type(a)) .. "," .. tostring(type(b)) .. ")" end,
+            __unm = function(a) return "mt_unm" end,
+            __idiv = function(a, b) return "mt_idiv" end}
+local obj = setmetatable({}, mt)
+print("abc" + obj, obj + "abc", "10" + obj, "x" // obj)
+print(pcall(function() return "abc" - obj end))
+-- metamethods called directly
+local smt = getmetatable("")
+print(smt.__add("1", "2"), smt.__sub(5, "2"), smt.__unm("4", "4"), smt.__mod(7, 3), smt.__pow("2", 3))
+print(pcall(smt.__add, "a", "b"))
+print(pcall(smt.__div, {}, 1))
+print(pcall(smt.__mul, 1, 2))
+print(smt.__idiv(7.5, "2"), smt.__div("1", "0"), smt.__mod("1", "0.0"))
+print(pcall(smt.__mod, "1", "0"))
+print(pcall(smt.__idiv, "1", 0))

@@ -1,0 +1,75 @@
+-- Lexical errors from load(): strings, escapes, long brackets, numerals,
+-- stray characters (messages and the text shown after 'near').
+local function show(src, name)
+  local f, err = load(src, name)
+  local shown = string.format("%q", src):gsub("\\\n", "\\n"):gsub("\r", "\\r")
+  print(shown .. " -> " .. (f and "ok" or tostring(err)))
+end
+local cases = {
+  "x = [[",
+  "x = [==[ \n\n",
+  "--[[ ",
+  "--[==[ ]] ",
+  "x = 'abc",
+  "x = \"abc\ndef\"",
+  "x = 3x",
+  "x = '\\q'",
+  "x = '\\300'",
+  "x = '\\256'",
+  "x = '\\255'",
+  "x = '\\u{80000000}'",
+  "x = '\\u{7FFFFFFF}'",
+  "x = '\\u{}'",
+  "x = '\\u123'",
+  "x = '\\u{12'",
+  "x = '\\u{zz}'",
+  "x = [=x",
+  "x = [==",
+  "x = \001",
+  "x = \127",
+  "x = \195\169",
+  "f(",
+  "x = '\\xZZ'",
+  "x = '\\x5'",
+  "x = '\\x'",
+  "x = 0x",
+  "x=1e",
+  "x=1e+",
+  "x=1..2",
+  "x = 0x1p",
+  "x=3.4.5",
+  "x = 0x.p1",
+  "x = .e1",
+  "x = 1ee2",
+  "x = '\\z  \n  abc",
+  "x = \"\\\r\n\"",
+  "x = 'a\\",
+  "x = 'a\\\n",
+  "x = '\\\r\n",
+  "x = 'a\\\000b'",
+  "x = 99999999999999999999999999",
+  "x = 0xfffffffffffffffffff",
+  "x = 1e400",
+  "x = '\\9999'",
+  "x = '\\xg'",
+  "~",
+  "x = ~= 1",
+  "a = 1 !",
+  "a = 1 @",
+  "a = `",
+  "x = 'abc\\",
+  "x = \"\\",
+  "\n\n\nx = 'unfinished",
+  "x = [[\n\n]] + ]]",
+}
+for _, src in ipairs(cases) do show(src) end
+-- numerals that are valid but unusual
+for _, src in ipairs{"return 0x7fffffffffffffff", "return 0xffffffffffffffff",
+    "return 9223372036854775807", "return 9223372036854775808",
+    "return -9223372036854775808", "return 1e308 * 10", "return 0x1p-1074",
+    "return 0x.1", "return 0xA.8p1", "return 3.", "return .5e1", "return 1E+2",
+    "return '\\u{7FFFFFFF}'", "return '\\u{10FFFF}'", "return '\\z\n  x'",
+    "return '\\065\\x41\\u{41}'", "return #[[\n\nabc]]", "return [==[]]]==]"} do
+  local f, err = load(src)
+  if f then print(src, "->", math.type(f()) or #tostring(f()), f()) else print(src, "->", err) end
+end

@@ -1,0 +1,18 @@
+-- utf8.len: counting, ranges, invalid sequences (fail + position), lax mode
+local s = "aé€😀z"
+print(utf8.len(s), utf8.len(""), utf8.len("abc"), utf8.len(s, 2), utf8.len(s, 4), utf8.len(s, -1), utf8.len(s, 1, 1))
+print(utf8.len(s, 1, 2), utf8.len(s, 1, 3), utf8.len(s, 2, 2), utf8.len(s, 3), utf8.len(s, 5, 4), utf8.len(s, 12))
+print(utf8.len(s, -5), utf8.len(s, -5, -2), utf8.len(s, 11, 11), utf8.len(s, 1, 0))
+print(pcall(utf8.len, s, 0))
+print(pcall(utf8.len, s, 13))
+print(pcall(utf8.len, s, 1, 12))
+print(pcall(utf8.len, s, -100))
+print(pcall(utf8.len, s, 1, -100))
+print(pcall(utf8.len))
+print(pcall(utf8.len, s, "x"))
+print(utf8.len("\xFF"), utf8.len("a\xFFb"), utf8.len("abc\x80"), utf8.len("\xC0\x80"), utf8.len("ab\xE2\x82"))
+print(utf8.len("\xED\xA0\x80"), utf8.len("\xED\xA0\x80", 1, -1, true), utf8.len("\xF4\x90\x80\x80"), utf8.len("\xF4\x90\x80\x80", 1, -1, true))
+print(utf8.len("\xFD\xBF\xBF\xBF\xBF\xBF", 1, -1, true), utf8.len("\xFE", 1, -1, true), utf8.len("x\x80", 1, -1, true))
+print(utf8.len("a\0b"), utf8.len("\0\0\0"), utf8.len(12345))
+local long = string.rep("€", 1000)
+print(utf8.len(long), utf8.len(long, 4), utf8.len(long, 2))
