@@ -68,7 +68,7 @@ run: all
 # ---------------------------------------------------------------------------
 TEST_JOBS ?= 2
 test: all
-	python3 tests/run.py --engine $(CRESCENT) --jobs $(TEST_JOBS)
+	python3 tests/suite.py --build $(BUILD) --jobs $(TEST_JOBS)
 
 # ---------------------------------------------------------------------------
 # Sanitizers and debug builds (separate build directories)
@@ -78,8 +78,8 @@ SAN_FLAGS := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
 test-asan: setup
 	$(MAKE) BUILD=build-asan CFLAGS="$(SAN_FLAGS)" FEATURES="-DCRESCENT_ASSERT=1" \
 	        LDFLAGS="-fsanitize=address,undefined" build-asan/crescent
-	ASAN_OPTIONS=detect_leaks=1 python3 tests/run.py --engine build-asan/crescent \
-	        --jobs $(TEST_JOBS)
+	ASAN_OPTIONS=detect_leaks=1 python3 tests/suite.py --build build-asan \
+	        --jobs $(TEST_JOBS) --ldflags=-fsanitize=address,undefined
 
 debug: setup
 	$(MAKE) BUILD=build-debug CFLAGS="-O0 -g" FEATURES="-DCRESCENT_ASSERT=1" \

@@ -34,7 +34,19 @@
 /* The interpreter's handlers tail-call each other; both attributes are
  * clang-specific, which is why the build requires clang-19. */
 #define CR_MUSTTAIL      __attribute__((musttail))
+/* AddressSanitizer's stack instrumentation cannot be combined with
+ * preserve_none in clang-19 (the backend refuses to realign the stack), so
+ * sanitizer builds use the ordinary convention; musttail still holds. */
+#if defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define CR_NO_PRESERVE_NONE 1
+#endif
+#endif
+#ifdef CR_NO_PRESERVE_NONE
+#define CR_PRESERVE_NONE
+#else
 #define CR_PRESERVE_NONE __attribute__((preserve_none))
+#endif
 
 /* ------------------------------------------------------------------ */
 /* Assertions                                                          */

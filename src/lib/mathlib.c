@@ -15,8 +15,6 @@
  * the deprecated atan2, cosh, sinh, tanh, pow, frexp, ldexp and log10;
  * MATHLIB_COMPAT_5_3 keeps them (on by default).
  */
-#include <float.h>
-#include <limits.h>
 #include <math.h>
 #include <stdint.h>
 #include <time.h>
