@@ -2,6 +2,7 @@
 -- them; measures table allocation and the garbage collector.
 -- compat: 5.1
 -- quick-size: 12
+-- iter-size: 10
 local max_depth = tonumber(arg and arg[1]) or 15
 local min_depth = 4
 if max_depth < min_depth + 2 then max_depth = min_depth + 2 end

@@ -1,6 +1,7 @@
 -- bitops: a 64-bit xorshift generator and a hash mix using Lua 5.4's
 -- integer operators (<<, >>, ~, &, //); wrapping integer arithmetic.
 -- quick-size: 100000
+-- iter-size: 500000
 local n = tonumber(arg and arg[1]) or 20000000
 
 local state = 0x2545F4914F6CDD1D

@@ -2,6 +2,7 @@
 -- takes until 1 is in front; array reads and writes in short loops.
 -- compat: 5.1
 -- quick-size: 7
+-- iter-size: 8
 local n = tonumber(arg and arg[1]) or 9
 
 local perm, work, count = {}, {}, {}

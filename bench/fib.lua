@@ -2,6 +2,7 @@
 -- calls and returns with small integer arithmetic.
 -- compat: 5.1
 -- quick-size: 20
+-- iter-size: 28
 local n = tonumber(arg and arg[1]) or 35
 
 local function fib(k)

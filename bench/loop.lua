@@ -2,6 +2,7 @@
 -- measures the interpreter's basic dispatch and number handling.
 -- compat: 5.1
 -- quick-size: 1000000
+-- iter-size: 1200000
 local n = tonumber(arg and arg[1]) or 40000000
 
 local acc = 0

@@ -2,6 +2,7 @@
 -- inner loop with an early exit.
 -- compat: 5.1
 -- quick-size: 100
+-- iter-size: 180
 local size = tonumber(arg and arg[1]) or 800
 local max_iter = 50
 

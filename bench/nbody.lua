@@ -2,6 +2,7 @@
 -- float arithmetic and field access on a handful of small tables.
 -- compat: 5.1
 -- quick-size: 20000
+-- iter-size: 10000
 local steps = tonumber(arg and arg[1]) or 250000
 
 local PI = math.pi

@@ -2,6 +2,7 @@
 -- recursion with boolean arrays.
 -- compat: 5.1
 -- quick-size: 7
+-- iter-size: 10
 local n = tonumber(arg and arg[1]) or 11
 
 local column, rising, falling = {}, {}, {}

@@ -2,8 +2,8 @@
 """Benchmark runner: Crescent (every mode of MODES), lua5.4 and luajit side by side.
 
   python3 bench/run.py [--runs 3] [--engines lua5.4,luajit,...] [--quick]
-                       [--crescent build/crescent] [--no-startup] [--record] [--timeout S]
-                       [benchmark...]
+                       [--engine build/crescent] [--no-startup] [--no-warmup]
+                       [--iterations 30] [--record] [--timeout S] [benchmark...]
 
 Each bench/NAME.lua takes a size as arg[1]; its default size is the number
 in its `tonumber(arg and arg[1]) or N` line, which the runner reads and
@@ -16,11 +16,14 @@ means. Files marked `-- compat: 5.1` also run under luajit; others show "-".
 Runs alternate between engines (run 1 of every engine, then run 2, ...) so
 slow drifts of the machine spread over all of them. A cell is the median
 wall time of --runs runs; memory is the peak RSS over the runs (see run_once).
-Start-up time is `ENGINE -e ''`, with hyperfine when it is installed.
+Start-up time is `ENGINE -e ''` for every engine, next to a C hello world
+compiled on the spot with cc, with hyperfine when it is installed.
 
 Results go to stdout as Markdown and to bench/results/latest.md and
 latest.csv. Ratios are time / lua5.4's time: below 1 is faster than lua5.4.
-Python standard library only.
+Then, unless --no-warmup, bench/warmup.py's curves are measured and drawn
+(results/warmup.md and results/svg/, see that file), with the memory and
+ratio charts of this table. Python standard library only.
 """
 
 import argparse
@@ -39,6 +42,7 @@ import tempfile
 import threading
 import time
 
+sys.dont_write_bytecode = True          # keep bench/ free of __pycache__
 BENCH_DIR = os.path.dirname(os.path.abspath(__file__))
 REPO_DIR = os.path.dirname(BENCH_DIR)
 CHECKSUMS = os.path.join(BENCH_DIR, "checksums.txt")
@@ -72,6 +76,9 @@ class Bench:
         self.default_size = m.group(1)
         m = re.search(r"^-- quick-size: (\d+)", text, re.M)
         self.quick_size = m.group(1) if m else self.default_size
+        # The size of one iteration in warm-up mode (bench/warmup.py).
+        m = re.search(r"^-- iter-size: (\d+)", text, re.M)
+        self.iter_size = m.group(1) if m else self.quick_size
         self.lua51 = re.search(r"^-- compat: 5\.1\b", text, re.M) is not None
 
 
@@ -256,25 +263,64 @@ def measure(benches, engines, size_of, checksums, runs, timeout):
     return cells
 
 
-def startup_time(engine):
-    """Mean seconds of `ENGINE -e ''`."""
-    argv = engine.argv + ["-e", ""]
-    if os.path.exists(HYPERFINE):
-        with tempfile.NamedTemporaryFile(suffix=".json") as tmp:
-            cmd = " ".join(shell_quote(a) for a in argv)
-            r = subprocess.run([HYPERFINE, "-N", "--runs", str(STARTUP_RUNS), "--warmup", "10",
-                                "--style", "none", "--export-json", tmp.name, cmd],
-                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+HELLO_C = '#include <stdio.h>\nint main(void) { puts("hello"); return 0; }\n'
+HELLO_NAME = "C hello world"
+
+
+def hello_world(workdir):
+    """A C hello world built with cc (clang-19 if there is no cc): the floor
+    of any program's start-up on this machine. None if no compiler works."""
+    src = os.path.join(workdir, "hello.c")
+    exe = os.path.join(workdir, "hello")
+    with open(src, "w") as f:
+        f.write(HELLO_C)
+    for cc in ("cc", "clang-19", "gcc"):
+        try:
+            r = subprocess.run([cc, "-O2", "-o", exe, src], stdout=subprocess.DEVNULL,
+                               stderr=subprocess.DEVNULL)
+        except OSError:
+            continue
+        if r.returncode == 0:
+            return [exe]
+    note("no C compiler found: the C hello world start-up row is left out")
+    return None
+
+
+def startup_times(engines):
+    """{name: Startup} for `ENGINE -e ''` of every engine and a C hello
+    world, one hyperfine call for all so they are measured close together."""
+    with tempfile.TemporaryDirectory() as workdir:
+        commands = [(e.name, e.argv + ["-e", ""]) for e in engines]
+        hello = hello_world(workdir)
+        if hello:
+            commands.append((HELLO_NAME, hello))
+        if os.path.exists(HYPERFINE):
+            json_path = os.path.join(workdir, "startup.json")
+            argv = [HYPERFINE, "-N", "--runs", str(STARTUP_RUNS), "--warmup", "10",
+                    "--style", "none", "--export-json", json_path]
+            argv += [" ".join(shell_quote(a) for a in cmd) for _, cmd in commands]
+            r = subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
             if r.returncode == 0:
-                with open(tmp.name) as f:
-                    return json.load(f)["results"][0]["mean"]
-            note("hyperfine failed for %s: %s" % (engine.name, r.stderr.decode()[-200:]))
-    total = 0.0
-    for _ in range(STARTUP_RUNS):
-        start = time.perf_counter()
-        subprocess.run(argv, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL)
-        total += time.perf_counter() - start
-    return total / STARTUP_RUNS
+                with open(json_path) as f:
+                    results = json.load(f)["results"]
+                return {name: Startup(res["mean"], res["median"], res["min"], res["stddev"])
+                        for (name, _), res in zip(commands, results)}
+            note("hyperfine failed: %s" % r.stderr.decode()[-300:])
+        out = {}
+        for name, cmd in commands:
+            times = []
+            for _ in range(STARTUP_RUNS):
+                start = time.perf_counter()
+                subprocess.run(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL)
+                times.append(time.perf_counter() - start)
+            out[name] = Startup(statistics.mean(times), statistics.median(times), min(times),
+                                statistics.stdev(times))
+        return out
+
+
+class Startup:
+    def __init__(self, mean, median, minimum, stddev):
+        self.mean, self.median, self.minimum, self.stddev = mean, median, minimum, stddev
 
 
 def shell_quote(s):
@@ -324,7 +370,7 @@ def machine_line():
         platform.machine(), cpu, os.cpu_count() or 0, os.getloadavg()[0])
 
 
-def report(benches, engines, size_of, cells, startup, runs, quick):
+def report(benches, engines, size_of, cells, startup, runs, quick, command, charts=()):
     names = [e.name for e in engines]
     lines = []
     add = lines.append
@@ -333,6 +379,7 @@ def report(benches, engines, size_of, cells, startup, runs, quick):
     add("%s; %d runs per cell (median wall time); sizes: %s." % (
         datetime.datetime.now().strftime("%Y-%m-%d %H:%M"), runs, "quick" if quick else "default"))
     add("Machine: %s." % machine_line())
+    add("Command: `%s`." % command)
     add("Ratio in parentheses: time / %s time (lower is faster)." % REFERENCE)
     add("")
     add("| benchmark | size | " + " | ".join(names) + " |")
@@ -363,17 +410,29 @@ def report(benches, engines, size_of, cells, startup, runs, quick):
         add("| " + " | ".join(row) + " |")
     if startup:
         add("")
-        add("## Start-up (`ENGINE -e ''`, mean of %d runs%s)" % (
-            STARTUP_RUNS, ", hyperfine" if os.path.exists(HYPERFINE) else ""))
+        add("## Start-up (`ENGINE -e ''`, %d runs%s)" % (
+            STARTUP_RUNS, " with hyperfine" if os.path.exists(HYPERFINE) else ""))
         add("")
-        add("| engine | time | ratio |")
-        add("|---|---:|---:|")
+        add("The C hello world (`cc -O2`) is the cost of starting any process here.")
+        add("")
+        add("| engine | mean | median | min | ratio of means to %s |" % REFERENCE)
+        add("|---|---:|---:|---:|---:|")
         ref = startup.get(REFERENCE)
-        for e in engines:
-            t = startup.get(e.name)
+        for name in [e.name for e in engines] + [HELLO_NAME]:
+            t = startup.get(name)
             if t is None:
                 continue
-            add("| %s | %.2f ms | %s |" % (e.name, t * 1000, "%.2f" % (t / ref) if ref else "-"))
+            add("| %s | %.2f ± %.2f ms | %.2f ms | %.2f ms | %s |" % (
+                name, t.mean * 1000, t.stddev * 1000, t.median * 1000, t.minimum * 1000,
+                "%.2f" % (t.mean / ref.mean) if ref else "-"))
+    if charts:
+        add("")
+        add("## Pictures")
+        add("")
+        add("Warm-up curves of every program: [warmup.md](warmup.md).")
+        for svg in charts:
+            add("")
+            add("![%s](svg/%s)" % (svg[:-4], svg))
     return "\n".join(lines) + "\n"
 
 
@@ -395,8 +454,10 @@ def write_csv(path, benches, engines, size_of, cells, startup):
                                 "%.4f" % r if r else ""])
                 else:
                     w.writerow([b.name, size_of(b), e.name, cell.failure, "", "", "", 0, "", ""])
+        ref = startup.get(REFERENCE)
         for name, t in sorted(startup.items()):
-            w.writerow(["startup", "", name, "ok", "%.6f" % t, "", "", STARTUP_RUNS, "", ""])
+            w.writerow(["startup", "", name, "ok", "%.6f" % t.mean, "%.6f" % t.minimum, "",
+                        STARTUP_RUNS, "", "%.4f" % (t.mean / ref.mean) if ref else ""])
 
 
 # --------------------------------------------------------------------------
@@ -405,9 +466,15 @@ def main():
     p = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     p.add_argument("--runs", type=int, default=3)
     p.add_argument("--engines", help="comma-separated engine names (default: all available)")
-    p.add_argument("--crescent", default=os.path.join(REPO_DIR, "build", "crescent"))
+    p.add_argument("--engine", "--crescent", dest="crescent",
+                   default=os.path.join(REPO_DIR, "build", "crescent"),
+                   help="the crescent binary (default build/crescent)")
     p.add_argument("--quick", action="store_true", help="use each file's quick-size")
     p.add_argument("--no-startup", action="store_true")
+    p.add_argument("--no-warmup", action="store_true",
+                   help="skip the warm-up curves (bench/warmup.py)")
+    p.add_argument("--iterations", type=int, default=30,
+                   help="iterations per warm-up curve (5 with --quick)")
     p.add_argument("--record", action="store_true",
                    help="re-record the selected expected results from lua5.4, then stop")
     p.add_argument("--timeout", type=float, default=300.0, help="seconds per run")
@@ -427,18 +494,28 @@ def main():
     record_missing(benches, size_of, checksums, args.record, args.timeout)
     if args.record:
         return 0
+    command = "python3 bench/run.py " + " ".join(sys.argv[1:])
     cells = measure(benches, engines, size_of, checksums, args.runs, args.timeout)
-    startup = {}
-    if not args.no_startup:
-        for e in engines:
-            startup[e.name] = startup_time(e)
-    text = report(benches, engines, size_of, cells, startup, args.runs, args.quick)
-    sys.stdout.write(text)
+    startup = {} if args.no_startup else startup_times(engines)
     os.makedirs(args.out, exist_ok=True)
-    with open(os.path.join(args.out, "latest.md"), "w", encoding="utf-8") as f:
-        f.write(text)
     write_csv(os.path.join(args.out, "latest.csv"), benches, engines, size_of, cells, startup)
     failed = any(not c.ok for c in cells.values())
+
+    import warmup  # noqa: E402  (bench/warmup.py, next to this file)
+    if args.no_warmup:
+        charts = warmup.draw_table_charts(args.out)
+    else:
+        iterations = 5 if args.quick and "--iterations" not in sys.argv else args.iterations
+        if not warmup.run_warmup(benches, engines, args.quick, iterations, 1, args.timeout,
+                                 args.out, command.strip()):
+            failed = True
+        charts = ["warmup-all.svg", "memory.svg", "ratios.svg"]
+    text = report(benches, engines, size_of, cells, startup, args.runs, args.quick,
+                  command.strip(), [c for c in charts if
+                                    os.path.exists(os.path.join(args.out, "svg", c))])
+    sys.stdout.write(text)
+    with open(os.path.join(args.out, "latest.md"), "w", encoding="utf-8") as f:
+        f.write(text)
     return 1 if failed else 0
 
 

@@ -3,6 +3,7 @@
 -- packets through a scheduler; nearly every operation is a method call.
 -- compat: 5.1
 -- quick-size: 2000
+-- iter-size: 5000
 local rounds = tonumber(arg and arg[1]) or 120000
 
 local function class(parent)

@@ -2,6 +2,7 @@
 -- loops over a large table.
 -- compat: 5.1
 -- quick-size: 100000
+-- iter-size: 150000
 local n = tonumber(arg and arg[1]) or 2000000
 
 local function sieve(limit)

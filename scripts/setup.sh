@@ -4,9 +4,14 @@
 # so the Makefile can run it before every target.
 set -e
 # command:package pairs; a command missing from PATH means install the package.
-NEEDED="clang-19:clang-19 lua5.4:lua5.4 python3:python3 luajit:luajit hyperfine:hyperfine"
-# header files for libraries we link against or compare with
-HEADERS="/usr/include/readline/readline.h:libreadline-dev /usr/include/lua5.4/lua.h:liblua5.4-dev"
+# (nm, readelf and ar from binutils: libraries and the symbol check, tests/abi)
+NEEDED="clang-19:clang-19 lua5.4:lua5.4 python3:python3 luajit:luajit hyperfine:hyperfine
+        nm:binutils pkg-config:pkgconf"
+# files of libraries we link against or compare with: headers, and Debian's
+# Lua 5.4 C modules that tests/lua/modules loads in both engines
+MODDIR=/usr/lib/x86_64-linux-gnu/lua/5.4
+HEADERS="/usr/include/readline/readline.h:libreadline-dev /usr/include/lua5.4/lua.h:liblua5.4-dev
+         $MODDIR/lpeg.so:lua-lpeg $MODDIR/cjson.so:lua-cjson $MODDIR/lfs.so:lua-filesystem"
 missing=""
 for pair in $NEEDED; do
   cmd=${pair%%:*}; pkg=${pair#*:}

@@ -20,13 +20,18 @@ import sys
 def suites(args):
     engine = f"{args.build}/crescent"
     embed = ["python3", "tests/embed/run.py", "--build", args.build]
+    # programs built for Debian's liblua5.4, run on libcrescent.so (tests/abi)
+    abi = ["python3", "tests/abi/run.py", "--build", args.build]
     if args.ldflags:
         embed.append(f"--ldflags={args.ldflags}")
+        abi.append(f"--ldflags={args.ldflags}")
     return [
         # name, command
         ("lua differential", ["python3", "tests/run.py", "--engine", engine,
                               "--jobs", str(args.jobs)]),
         ("embedding hosts", embed),
+        ("symbol check", ["python3", "tests/abi/symbols.py", "--build", args.build]),
+        ("ABI drop-in", abi),
     ]
 
 

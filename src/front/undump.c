@@ -17,6 +17,7 @@
 #include "front/undump.h"
 #include "front/dump.h"
 #include "front/verify.h"
+#include "front/grow.h"
 #include "obj/str.h"
 #include "obj/numconv.h"
 #include "gc/gc.h"
@@ -25,6 +26,9 @@
 #include "vm/func.h"
 
 #include <string.h>
+
+/* Long strings are read in pieces of at least this size (see below). */
+#define UNDUMP_STRPIECE ((size_t)1 << 16)
 
 /* Counts beyond this are corrupt (and would overflow size arithmetic). */
 #define UNDUMP_MAXCOUNT (INT_MAX / 32)
@@ -77,6 +81,16 @@ static int undump_count(LoadState *S) {
   return (int)undump_varint(S, UNDUMP_MAXCOUNT);
 }
 
+/*
+ * Arrays are allocated as their elements arrive, doubling, never from the
+ * count alone: a corrupt count then costs at most twice the input actually
+ * read before the chunk runs out, not gigabytes up front. The size field
+ * always equals the allocation (the collector and func_freeproto rely on
+ * it) and the part not yet loaded is kept in a state the collector accepts.
+ */
+#define undump_grow(S, v, i, size, T, n) \
+  ((v) = (T *)grow_array((S)->L, v, i, &(size), sizeof(T), n, "elements"))
+
 /* Returns NULL for an absent string. */
 static TString *undump_string(LoadState *S) {
   lua_State *L = S->L;
@@ -91,10 +105,25 @@ static TString *undump_string(LoadState *S) {
     ts = str_new(L, buff, size);
   }
   else {
-    ts = str_newlong(L, size);
-    setsvalue(L, L->top, ts);         /* anchored while its bytes arrive */
+    /* Read in doubling pieces, each a new string that replaces the last
+     * one in a stack slot, so a corrupt size fails on input, not memory. */
+    size_t have = 0;
+    size_t cap = (size < UNDUMP_STRPIECE) ? size : UNDUMP_STRPIECE;
+    ts = str_newlong(L, cap);
+    setsvalue(L, L->top, ts);
     do_inctop(L);
-    undump_block(S, getstr(ts), size);
+    for (;;) {
+      TString *bigger;
+      undump_block(S, getstr(ts) + have, cap - have);
+      have = cap;
+      if (have == size)
+        break;
+      cap = (size - have > have) ? 2 * have : size;
+      bigger = str_newlong(L, cap);
+      memcpy(getstr(bigger), getstr(ts), have);
+      ts = bigger;
+      setsvalue(L, L->top - 1, ts);
+    }
     L->top--;
   }
   return ts;
@@ -102,11 +131,15 @@ static TString *undump_string(LoadState *S) {
 
 static void undump_code(LoadState *S, Proto *f) {
   int n = undump_count(S);
+  int loaded = 0;
   if (n == 0)
     undump_error(S, "function without code");
-  f->code = (Instruction *)mem_realloc(S->L, NULL, 0, sizeof(Instruction) * (size_t)n);
-  f->sizecode = n;
-  undump_block(S, f->code, sizeof(Instruction) * (size_t)n);
+  while (loaded < n) {
+    undump_grow(S, f->code, loaded, f->sizecode, Instruction, n);
+    undump_block(S, f->code + loaded,
+                 sizeof(Instruction) * (size_t)(f->sizecode - loaded));
+    loaded = f->sizecode;
+  }
 }
 
 static void undump_feedback(LoadState *S, Proto *f) {
@@ -123,13 +156,17 @@ static void undump_feedback(LoadState *S, Proto *f) {
 
 static void undump_constants(LoadState *S, Proto *f) {
   int n = undump_count(S);
-  f->k = (TValue *)mem_realloc(S->L, NULL, 0, sizeof(TValue) * (size_t)n);
-  f->sizek = n;
-  for (int i = 0; i < n; i++)
-    setnilvalue(&f->k[i]);
   for (int i = 0; i < n; i++) {
-    TValue *o = &f->k[i];
-    int tt = undump_byte(S);
+    TValue *o;
+    int tt;
+    if (i == f->sizek) {
+      int old = f->sizek;
+      undump_grow(S, f->k, i, f->sizek, TValue, n);
+      for (int j = old; j < f->sizek; j++)
+        setnilvalue(&f->k[j]);
+    }
+    o = &f->k[i];
+    tt = undump_byte(S);
     switch (tt) {
       case VT_NIL: setnilvalue(o); break;
       case VT_FALSE: setbfvalue(o); break;
@@ -179,11 +216,13 @@ static void undump_proto(LoadState *S, Proto *f, TString *psource);
 
 static void undump_protos(LoadState *S, Proto *f) {
   int n = undump_count(S);
-  f->p = (Proto **)mem_realloc(S->L, NULL, 0, sizeof(Proto *) * (size_t)n);
-  f->sizep = n;
-  for (int i = 0; i < n; i++)
-    f->p[i] = NULL;
   for (int i = 0; i < n; i++) {
+    if (i == f->sizep) {
+      int old = f->sizep;
+      undump_grow(S, f->p, i, f->sizep, Proto *, n);
+      for (int j = old; j < f->sizep; j++)
+        f->p[j] = NULL;
+    }
     f->p[i] = func_newproto(S->L);
     gc_objbarrier(S->L, f, f->p[i]);
     undump_proto(S, f->p[i], f->source);
@@ -207,11 +246,13 @@ static void undump_debug(LoadState *S, Proto *f) {
     f->abslineinfo[i].line = undump_int(S);
   }
   n = undump_count(S);
-  f->locvars = (LocVar *)mem_realloc(S->L, NULL, 0, sizeof(LocVar) * (size_t)n);
-  f->sizelocvars = n;
-  for (int i = 0; i < n; i++)
-    f->locvars[i].varname = NULL;
   for (int i = 0; i < n; i++) {
+    if (i == f->sizelocvars) {
+      int old = f->sizelocvars;
+      undump_grow(S, f->locvars, i, f->sizelocvars, LocVar, n);
+      for (int j = old; j < f->sizelocvars; j++)
+        f->locvars[j].varname = NULL;
+    }
     f->locvars[i].varname = undump_string(S);
     if (f->locvars[i].varname)
       gc_objbarrier(S->L, f, f->locvars[i].varname);

@@ -609,13 +609,21 @@ static void gc_callfinalizer(lua_State *L)
   }
 }
 
+/* The state between cycles. lua5.4's generational mode rests in
+ * PROPAGATE (so collectgarbage("step") never reports the end of a cycle
+ * there); incremental mode rests in PAUSE. */
+static void gc_rest(global_State *g)
+{
+  g->gcstate = g->gckind == GC_KIND_GEN ? GCS_PROPAGATE : GCS_PAUSE;
+}
+
 static void gc_callallpendingfinalizers(lua_State *L)
 {
   global_State *g = G(L);
   g->gcstate = GCS_CALLFIN;
   while (g->tobefnz != NULL)
     gc_callfinalizer(L);
-  g->gcstate = GCS_PAUSE;
+  gc_rest(g);
 }
 
 void gc_checkfinalizer(lua_State *L, GCObject *o, Table *mt)
@@ -814,7 +822,7 @@ void gc_fullgc(lua_State *L, int isemergency)
   if (!isemergency)
     gc_callallpendingfinalizers(L);
   else
-    g->gcstate = GCS_PAUSE;        /* finalizers wait for the next cycle */
+    gc_rest(g);                     /* finalizers wait for the next cycle */
 }
 
 void gc_step(lua_State *L)
@@ -962,6 +970,7 @@ int gc_control(lua_State *L, int what, va_list argp)
       if (majormul != 0)
         gc_setparam(g->genmajormul, majormul);
       g->gckind = GC_KIND_GEN;
+      gc_rest(g);
       break;
     }
     case LUA_GCINC: {
@@ -976,6 +985,7 @@ int gc_control(lua_State *L, int what, va_list argp)
       if (stepsize != 0)
         g->gcstepsize = (lu_byte)stepsize;
       g->gckind = GC_KIND_INC;
+      gc_rest(g);
       break;
     }
     default:

@@ -258,7 +258,9 @@ static void state_closestate(lua_State *L)
     gc_freeallobjects(L);   /* a partly built state: just free it */
   } else {
     L->ci = &L->base_ci;
-    do_closeprotected(L, 1, LUA_OK);  /* close pending tbc variables */
+    /* Close pending tbc variables above the base slot (the level is a
+     * byte offset into the stack, as vm/do.h's savestack makes). */
+    do_closeprotected(L, (ptrdiff_t)sizeof(TValue), LUA_OK);
     gc_freeallobjects(L);
   }
   mem_freearray(L, g->strt.hash, g->strt.size);

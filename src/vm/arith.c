@@ -9,7 +9,7 @@
 
 #include "vm/arith.h"
 #include "vm/debuginfo.h"
-#include "vm/needs_obj.h"
+#include "obj/numconv.h"
 #include "vm/tm.h"
 
 _Static_assert(LUA_OPSUB - LUA_OPADD == TM_SUB - TM_ADD &&

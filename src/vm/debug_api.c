@@ -7,7 +7,8 @@
 
 #include "vm/debuginfo.h"
 #include "vm/func.h"
-#include "vm/needs_obj.h"
+#include "obj/numconv.h"
+#include "obj/tab.h"
 
 LUA_API int lua_getstack(lua_State *L, int level, lua_Debug *ar) {
   CallInfo *ci;

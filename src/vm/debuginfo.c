@@ -15,8 +15,10 @@
 #include "vm/debuginfo.h"
 #include "vm/arith.h"
 #include "vm/func.h"
-#include "vm/needs_obj.h"
-#include "vm/needs_vmA.h"
+#include "gc/gc.h"
+#include "obj/numconv.h"
+#include "obj/tab.h"
+#include "vm/do.h"
 #include "vm/tm.h"
 
 /* ------------------------------------------------------------------ */

@@ -13,8 +13,9 @@
 
 #include "vm/func.h"
 #include "vm/debuginfo.h"
-#include "vm/needs_obj.h"
-#include "vm/needs_vmA.h"
+#include "gc/gc.h"
+#include "gc/mem.h"
+#include "vm/do.h"
 #include "vm/tm.h"
 
 /* ------------------------------------------------------------------ */

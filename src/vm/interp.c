@@ -99,6 +99,8 @@ struct InterpTable {
 OP_TABLE(X)
 #undef X
 CR_PRESERVE_NONE static void op_traced(HANDLER_PARAMS);
+CR_PRESERVE_NONE static void interp_enter_slow(HANDLER_PARAMS);
+CR_PRESERVE_NONE static void interp_call_slow(HANDLER_PARAMS);
 
 static const InterpTable interp_plain = {{
 #define X(name, fmt, fbk, flags) op_##name,
@@ -127,26 +129,6 @@ static const InterpTable interp_traced = {{
 /* The handlers to run function p with (hooks aside). */
 #define interp_table_for(p) \
   (interp_profiles(p) ? &interp_profiling : &interp_plain)
-
-/* Push the CallInfo of a Lua function at func whose frame fits the stack. */
-CR_INLINE CallInfo *interp_pushframe(lua_State *L, StkId func, int nresults) {
-  Proto *p = clLvalue(func)->p;
-  int narg = (int)(L->top - func) - 1;
-  int nfix = p->numparams;
-  CallInfo *ci = L->ci->next;
-  if (CR_UNLIKELY(ci == NULL))
-    ci = state_extendci(L);
-  ci->func = func;
-  ci->nresults = (short)nresults;
-  ci->callstatus = 0;
-  ci->top = func + 1 + p->maxstacksize;
-  ci->u.l.savedpc = p->code;
-  ci->u.l.trap = 0;
-  L->ci = ci;
-  for (; narg < nfix; narg++)
-    setnilvalue(L->top++);
-  return ci;
-}
 
 /* ------------------------------------------------------------------ */
 /* The vocabulary of op_bodies.h                                       */
@@ -215,6 +197,22 @@ CR_INLINE CallInfo *interp_pushframe(lua_State *L, StkId func, int nresults) {
     }                                                                      \
   } while (0)
 
+/* Continue in a frame just entered (ci, cl, k, fb, base, pc set) running
+ * function p: count the entry, pick the handlers, run the call hook. The
+ * rare parts are in interp_enter_slow, so that the calling handler needs
+ * no stack frame of its own. */
+#define ENTER_CHECKED(p) do {                                              \
+    if (interp_profiles(p)) {                                              \
+      if (CR_UNLIKELY(--(p)->hotness <= 0))                                \
+        CR_MUSTTAIL return interp_enter_slow(HANDLER_ARGS);                \
+      disp = &interp_profiling;                                            \
+    } else                                                                 \
+      disp = &interp_plain;                                                \
+    if (CR_UNLIKELY(L->hookmask))                                          \
+      CR_MUSTTAIL return interp_enter_slow(HANDLER_ARGS);                  \
+    NEXT();                                                                \
+  } while (0)
+
 /* Start running frame ci (L->ci) at its savedpc. */
 #define ENTER_FRAME() do {                                                 \
     cl = clLvalue(ci->func);                                               \
@@ -222,30 +220,42 @@ CR_INLINE CallInfo *interp_pushframe(lua_State *L, StkId func, int nresults) {
     k = p_->k;                                                             \
     fb = p_->feedback;                                                     \
     pc = ci->u.l.savedpc;                                                  \
-    if (interp_profiles(p_))                                               \
-      fb_tick(L, p_);                                                      \
-    disp = interp_table_for(p_);                                           \
-    if (CR_UNLIKELY(L->hookmask) && interp_hookentry(L, ci, pc))           \
-      disp = &interp_traced;                                               \
     base = ci->func + 1;                                                   \
-    NEXT();                                                                \
+    ENTER_CHECKED(p_);                                                     \
   } while (0)
 
+/* The common call: a Lua function whose frame fits the stack and a
+ * CallInfo already allocated; everything else goes to interp_call_slow.
+ * Only CALL uses this (interp_call_slow re-reads its operands). */
 #define CALL_ENTER(callee, nres) do {                                      \
-    StkId f_ = (callee);                                                     \
-    if (CR_LIKELY(ttisLclosure(f_)) &&                                     \
-        CR_LIKELY(L->stack_last - L->top > clLvalue(f_)->p->maxstacksize)) \
-      ci = interp_pushframe(L, f_, (nres));                                \
-    else {                                                                 \
-      CallInfo *nci_ = do_precall(L, f_, (nres));                          \
-      if (nci_ == NULL) {  /* a C function, already done */                \
-        UPDATE_BASE();                                                     \
-        UPDATE_TRAP();                                                     \
-        NEXT();                                                            \
+    StkId f_ = (callee);                                                   \
+    CallInfo *nci_ = ci->next;                                             \
+    if (CR_LIKELY(ttisLclosure(f_)) && CR_LIKELY(nci_ != NULL)) {          \
+      LClosure *ncl_ = clLvalue(f_);                                       \
+      Proto *np_ = ncl_->p;                                                \
+      StkId top_ = L->top;                                                 \
+      if (CR_LIKELY(L->stack_last - top_ > np_->maxstacksize)) {           \
+        int missing_ = np_->numparams - (int)(top_ - f_ - 1);              \
+        nci_->func = f_;                                                   \
+        nci_->nresults = (short)(nres);                                    \
+        nci_->callstatus = 0;                                              \
+        nci_->top = f_ + 1 + np_->maxstacksize;                            \
+        nci_->u.l.savedpc = np_->code;                                     \
+        nci_->u.l.trap = 0;                                                \
+        L->ci = nci_;                                                      \
+        for (; CR_UNLIKELY(missing_ > 0); missing_--)                      \
+          setnilvalue(top_++);                                             \
+        L->top = top_;                                                     \
+        ci = nci_;                                                         \
+        cl = ncl_;                                                         \
+        k = np_->k;                                                        \
+        fb = np_->feedback;                                                \
+        base = f_ + 1;                                                     \
+        pc = np_->code;                                                    \
+        ENTER_CHECKED(np_);                                                \
       }                                                                    \
-      ci = nci_;                                                           \
     }                                                                      \
-    ENTER_FRAME();                                                         \
+    CR_MUSTTAIL return interp_call_slow(HANDLER_ARGS);                     \
   } while (0)
 
 /* The running frame has been popped (L->ci is its caller): leave the chain
@@ -314,6 +324,32 @@ CR_INLINE CallInfo *interp_pushframe(lua_State *L, StkId func, int nresults) {
   } while (0)
 
 #include "vm/op_bodies.h"
+
+/* The rare parts of entering a frame: the function became hot (or is run
+ * for the first time), or hooks are on. pc is the frame's start. */
+CR_PRESERVE_NONE static void interp_enter_slow(HANDLER_PARAMS) {
+  Proto *p = cl->p;
+  if (interp_profiles(p) && p->hotness <= 0)
+    fb_hot(L, p);
+  disp = interp_table_for(p);
+  if (L->hookmask && interp_hookentry(L, ci, pc))
+    disp = &interp_traced;
+  base = ci->func + 1;
+  DISPATCH();
+}
+
+/* CALL's general case (C functions, __call, growing the stack, a new
+ * CallInfo); i is the CALL and its pc is saved. */
+CR_PRESERVE_NONE static void interp_call_slow(HANDLER_PARAMS) {
+  CallInfo *nci = do_precall(L, RA, C - 1);
+  if (nci == NULL) {  /* a C function, already done */
+    base = ci->func + 1;
+    disp = ci->u.l.trap ? &interp_traced : interp_table_for(cl->p);
+    DISPATCH();
+  }
+  ci = nci;
+  ENTER_FRAME();
+}
 
 /* Every op while tracing: line and count hooks, then the real handler. */
 CR_PRESERVE_NONE static void op_traced(HANDLER_PARAMS) {

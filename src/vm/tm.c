@@ -9,8 +9,10 @@
 #include "vm/tm.h"
 #include "vm/arith.h"
 #include "vm/debuginfo.h"
-#include "vm/needs_obj.h"
-#include "vm/needs_vmA.h"
+#include "gc/gc.h"
+#include "obj/str.h"
+#include "obj/tab.h"
+#include "vm/do.h"
 
 _Static_assert(CIST_BIT_ALLOWHOOK < 10, "TM_CIST_LEQ is above the status bits");
 #ifdef DO_CIST_RECST

@@ -8,8 +8,10 @@
 #include "vm/arith.h"
 #include "vm/debuginfo.h"
 #include "vm/func.h"
-#include "vm/needs_obj.h"
-#include "vm/needs_vmA.h"
+#include "gc/gc.h"
+#include "obj/numconv.h"
+#include "obj/str.h"
+#include "obj/tab.h"
 #include "vm/tm.h"
 
 /* ------------------------------------------------------------------ */

@@ -38,8 +38,10 @@ static int inspect(lua_State *L) {
   if (lua_getstack(L, 1, &ar)) {
     const char *name;
     for (int n = 1; (name = lua_getlocal(L, &ar, n)) != NULL; n++) {
-      printf("  local %d %s = %s\n", n, name, luaL_tolstring(L, -1, NULL));
-      lua_pop(L, 2);
+      printf("  local %d %s = %s\n", n, name,
+             lua_type(L, -1) == LUA_TTABLE ? "(a table)"
+                                           : luaL_tolstring(L, -1, NULL));
+      lua_settop(L, lua_gettop(L) - (lua_type(L, -1) == LUA_TTABLE ? 1 : 2));
     }
     for (int n = -1; (name = lua_getlocal(L, &ar, n)) != NULL; n--) {
       printf("  vararg %d %s = %s\n", n, name, luaL_tolstring(L, -1, NULL));
@@ -55,11 +57,13 @@ static int inspect(lua_State *L) {
   }
   /* this C frame's own slots are "(C temporary)" */
   if (lua_getstack(L, 0, &ar)) {
+    lua_pushinteger(L, 7);        /* a slot of this C frame */
     const char *name = lua_getlocal(L, &ar, 1);
     printf("  C local 1: %s\n", name ? name : "(null)");
     if (name) lua_pop(L, 1);
     name = lua_getlocal(L, &ar, lua_gettop(L) + 1);
     printf("  C local beyond top: %s\n", name ? name : "(null)");
+    lua_pop(L, 1);
   }
   return 0;
 }
@@ -108,7 +112,7 @@ int main(void) {
 
   printf("-- stack and locals\n");
   run(L, "local function f(a, b, ...)\n"
-         "  local c = a .. b\n"
+         "  local c = type(a) .. b\n"
          "  inspect()\n"
          "  return a\n"
          "end\n"
@@ -119,8 +123,9 @@ int main(void) {
   luaL_loadstring(L, "local a, b = ...\nreturn a\n");
   {
     lua_Debug ar;
+    memset(&ar, 0, sizeof ar);   /* fields not selected stay unset */
     lua_pushvalue(L, -1);
-    int ok = lua_getinfo(L, ">Slu", &ar);
+    int ok = lua_getinfo(L, ">Slun", &ar);
     print_ar("loaded chunk", &ar);
     printf("status %d, top %d\n", ok, lua_gettop(L));
     lua_pushvalue(L, -1);

@@ -1,0 +1,164 @@
+#!/usr/bin/env python3
+"""
+run.py - replay the fuzz regressions and run the libFuzzer targets.
+
+    python3 tests/fuzz/run.py --seconds 60 [target...]   # replay, then fuzz each
+    python3 tests/fuzz/run.py --replay [target...]       # replay only
+
+Targets are built by `make -f tests/fuzz/fuzz.mk` into BUILD (default
+build-fuzz). For each target:
+
+1. replay: every file in tests/fuzz/regress/<target>/ (inputs that once
+   crashed) runs once; any failure fails the run.
+2. fuzz (unless --replay): libFuzzer runs for --seconds in fork mode with
+   one job (timeouts and out-of-memory reports are counted and kept but do
+   not stop the run), starting from the growing corpus
+   BUILD/corpus/<target>, the seeds BUILD/seeds/<target> (made afresh by
+   make_seeds.py) and the regressions, with the target's dictionary.
+   Crashes are written to BUILD/artifacts/<target>/.
+
+A line per run is appended to BUILD/figures.tsv (date, target, seconds,
+executions, coverage, features, corpus size, ooms, timeouts, crashes), so
+totals over many runs can be summed for docs/testing.md (--totals prints
+them). The last line printed is "N passed, N failed" (one per target and
+phase); the exit status is 1 when a replay failed or a crash was found.
+"""
+import argparse
+import glob
+import os
+import re
+import subprocess
+import sys
+import time
+
+sys.dont_write_bytecode = True
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(os.path.dirname(HERE))
+
+# target -> libFuzzer options of its own (dictionary, input size bound)
+TARGETS = {
+    "compile": ["-dict=tests/fuzz/lua.dict", "-max_len=16384"],
+    "run":     ["-dict=tests/fuzz/lua.dict", "-max_len=8192"],
+    "undump":  ["-max_len=65536"],
+    "strlib":  ["-dict=tests/fuzz/strlib.dict", "-max_len=4096"],
+}
+
+STATS = re.compile(r"#(\d+):\s+cov: (\d+) ft: (\d+) corp: (\d+)")
+FAULTS = re.compile(r"oom/timeout/crash: (\d+)/(\d+)/(\d+)")
+
+
+def replay(build, target):
+    files = sorted(glob.glob(os.path.join(HERE, "regress", target, "*")))
+    if not files:
+        return True, "no regression inputs"
+    proc = subprocess.run([os.path.join(build, "fuzz_" + target)] + files,
+                          stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+                          errors="replace")
+    if proc.returncode != 0:
+        sys.stdout.write(proc.stdout[-4000:])
+        return False, "replay of %d inputs FAILED" % len(files)
+    return True, "%d inputs replayed" % len(files)
+
+
+def fuzz(build, target, seconds):
+    corpus = os.path.join(build, "corpus", target)
+    seeds = os.path.join(build, "seeds", target)
+    artifacts = os.path.join(build, "artifacts", target)
+    regress = os.path.join(HERE, "regress", target)
+    for d in (corpus, artifacts):
+        os.makedirs(d, exist_ok=True)
+    before = set(os.listdir(artifacts))
+    dirs = [corpus, seeds] + ([regress] if os.path.isdir(regress) else [])
+    cmd = [os.path.join(build, "fuzz_" + target), "-fork=1", "-ignore_timeouts=1",
+           "-ignore_ooms=1", "-ignore_crashes=1", "-timeout=10",
+           "-max_total_time=%d" % seconds, "-artifact_prefix=" + artifacts + "/",
+           ] + TARGETS[target] + dirs
+    start = time.time()
+    proc = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+                          errors="replace", cwd=ROOT)
+    took = time.time() - start
+    log = os.path.join(build, "logs")
+    os.makedirs(log, exist_ok=True)
+    with open(os.path.join(log, "%s-%d.log" % (target, int(start))), "w") as f:
+        f.write(proc.stdout)
+    stats = STATS.findall(proc.stdout)
+    faults = FAULTS.findall(proc.stdout)
+    execs, cov, ft, corp = map(int, stats[-1]) if stats else (0, 0, 0, 0)
+    ooms, timeouts, crashes = map(int, faults[-1]) if faults else (0, 0, 0)
+    new = sorted(set(os.listdir(artifacts)) - before)
+    new_crashes = [a for a in new if not a.startswith(("timeout-", "oom-", "slow-unit-"))]
+    with open(os.path.join(build, "figures.tsv"), "a") as f:
+        f.write("\t".join(map(str, [time.strftime("%Y-%m-%d %H:%M"), target, int(took), execs,
+                                    cov, ft, corp, ooms, timeouts, crashes])) + "\n")
+    summary = ("%ds, %d execs, cov %d, ft %d, corpus %d, oom/timeout/crash %d/%d/%d"
+               % (took, execs, cov, ft, corp, ooms, timeouts, crashes))
+    for a in new:
+        summary += "\n    new artifact: " + os.path.join(artifacts, a)
+    ok = not new_crashes and crashes == 0 and (stats or proc.returncode == 0)
+    if not stats:
+        summary += "\n    libFuzzer printed no statistics:\n" + proc.stdout[-2000:]
+    return bool(ok), summary
+
+
+def totals(build):
+    path = os.path.join(build, "figures.tsv")
+    if not os.path.exists(path):
+        print("no figures yet")
+        return
+    acc = {}
+    for line in open(path):
+        f = line.rstrip("\n").split("\t")
+        t = acc.setdefault(f[1], [0, 0, 0, 0, 0, 0, 0, 0])
+        secs, execs = int(f[2]), int(f[3])
+        t[0] += 1
+        t[1] += secs
+        t[2] += execs
+        t[3] = max(t[3], int(f[4]))
+        t[4] = int(f[6])                       # latest corpus size
+        t[5] += int(f[7])
+        t[6] += int(f[8])
+        t[7] += int(f[9])
+    print("target    runs   seconds     executions   max cov  corpus  oom/timeout/crash")
+    for name, t in sorted(acc.items()):
+        print("%-8s %5d %9d %14d %9d %7d  %d/%d/%d" % (name, *t))
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__,
+                                 formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("targets", nargs="*", help="targets (default: all)")
+    ap.add_argument("--build", default="build-fuzz")
+    ap.add_argument("--seconds", type=int, default=60)
+    ap.add_argument("--replay", action="store_true", help="only replay the regressions")
+    ap.add_argument("--engine", default="build/crescent",
+                    help="engine that makes the undump seeds")
+    ap.add_argument("--totals", action="store_true", help="print summed figures and exit")
+    args = ap.parse_args()
+    build = os.path.join(ROOT, args.build)
+    if args.totals:
+        totals(build)
+        return 0
+    targets = args.targets or list(TARGETS)
+    for t in targets:
+        if t not in TARGETS:
+            sys.exit("unknown target %r (known: %s)" % (t, ", ".join(TARGETS)))
+    if not args.replay:
+        subprocess.run([sys.executable, os.path.join(HERE, "make_seeds.py"), "--engine",
+                        args.engine, "--out", os.path.join(args.build, "seeds")],
+                       check=True, cwd=ROOT)
+    passed = failed = 0
+    for t in targets:
+        ok, what = replay(build, t)
+        print("%s replay: %s" % (t, what), flush=True)
+        passed, failed = passed + ok, failed + (not ok)
+        if args.replay:
+            continue
+        ok, what = fuzz(build, t, args.seconds)
+        print("%s fuzz: %s" % (t, what), flush=True)
+        passed, failed = passed + ok, failed + (not ok)
+    print("%d passed, %d failed" % (passed, failed))
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

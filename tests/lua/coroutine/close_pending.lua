@@ -1,0 +1,97 @@
+-- coroutine.close with pending to-be-closed variables: order, error values passed along,
+-- errors raised while closing, pcall frames inside the coroutine, and coroutines that died.
+local log = {}
+local function closer(name, fail)
+  return setmetatable({}, {__close = function(_, err)
+    log[#log + 1] = name .. ":" .. tostring(err)
+    if fail then error(fail, 0) end
+  end})
+end
+local function flush() print(table.concat(log, " ")) log = {} end
+-- several errors while closing: each closer sees the previous error, the last one is returned
+local co = coroutine.create(function()
+  local a <close> = closer("a", "ea")
+  local b <close> = closer("b", "eb")
+  local c <close> = closer("c")
+  coroutine.yield()
+end)
+coroutine.resume(co)
+print(coroutine.close(co))
+flush()
+print(coroutine.status(co), coroutine.close(co))
+-- non-string error objects from __close
+co = coroutine.create(function()
+  local a <close> = setmetatable({}, {__close = function() error({k = 1}) end})
+  coroutine.yield()
+end)
+coroutine.resume(co)
+local ok, e = coroutine.close(co)
+print(ok, type(e), e.k, coroutine.status(co))
+-- variables inside pcall frames inside the coroutine are closed too, innermost first
+co = coroutine.create(function()
+  local outer <close> = closer("outer")
+  pcall(function()
+    local inner <close> = closer("inner")
+    coroutine.yield()
+  end)
+  print("not reached")
+end)
+coroutine.resume(co)
+print(coroutine.close(co))
+flush()
+-- nested coroutines: closing the outer one does not touch a suspended inner one
+local inner = coroutine.create(function() local x <close> = closer("inner co") coroutine.yield() end)
+co = coroutine.create(function()
+  local y <close> = closer("outer co")
+  coroutine.resume(inner)
+  coroutine.yield()
+end)
+coroutine.resume(co)
+print(coroutine.close(co), coroutine.status(inner))
+flush()
+print(coroutine.close(inner))
+flush()
+-- a coroutine that died with an error keeps its variables pending until close
+co = coroutine.create(function()
+  local a <close> = closer("a")
+  local b <close> = closer("b")
+  error("boom", 0)
+end)
+print(coroutine.resume(co))
+flush()
+print(coroutine.close(co))
+flush()
+print(coroutine.close(co))
+-- the error of a dead coroutine is returned by close even without variables
+co = coroutine.create(function() error(setmetatable({}, {__tostring = function() return "E" end})) end)
+coroutine.resume(co)
+ok, e = coroutine.close(co)
+print(ok, tostring(e))
+-- a false/nil __close value is allowed and skipped
+co = coroutine.create(function()
+  local a <close> = nil
+  local b <close> = false
+  local c <close> = closer("c")
+  coroutine.yield()
+end)
+coroutine.resume(co)
+print(coroutine.close(co))
+flush()
+-- close from inside another coroutine, and closing a coroutine that is running or normal
+co = coroutine.create(function() local z <close> = closer("z") coroutine.yield() end)
+coroutine.resume(co)
+coroutine.wrap(function() print("closed from a coroutine", coroutine.close(co)) end)()
+flush()
+print(pcall(coroutine.close, coroutine.running()))
+local outer
+outer = coroutine.create(function()
+  coroutine.wrap(function() print(pcall(coroutine.close, outer)) end)()
+end)
+coroutine.resume(outer)
+-- a never-started coroutine and one whose body was a C function
+print(coroutine.close(coroutine.create(print)))
+local cyield = coroutine.create(coroutine.yield)
+coroutine.resume(cyield, 1)
+print(coroutine.close(cyield), coroutine.status(cyield))
+print(pcall(coroutine.close))
+print(pcall(coroutine.close, {}))

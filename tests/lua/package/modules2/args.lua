@@ -1,0 +1,2 @@
+-- returns the arguments the loader received
+return {select('#', ...), ...}

@@ -1,0 +1,2 @@
+-- raises a table
+error({code = 9})
