@@ -2,7 +2,7 @@
 -- number-to-string conversion, and string.sub/byte on the results.
 -- compat: 5.1
 -- quick-size: 20000
--- iter-size: 10000
+-- iter-size: 40000
 local n = tonumber(arg and arg[1]) or 500000
 
 local parts = {}

@@ -4,7 +4,7 @@
 -- nils inside argument lists, multiple results adjusted in tables and calls.
 -- compat: 5.1
 -- quick-size: 2000
--- iter-size: 20000
+-- iter-size: 10000
 local n = tonumber(arg and arg[1]) or 500000
 
 local select = select

@@ -130,17 +130,18 @@ def draw_program(b, size, engine_names, curves, iterations):
     series = []
     for name in engine_names:
         curve = curves.get((b.name, name))
+        colour = svgplot.colour_for(name, cn)
         if curve is None:
-            continue
-        pts = [(i + 1, t * 1000) for i, t in enumerate(curve.points())] if curve.ok else []
-        label = name if curve.ok else "%s: %s" % (name, curve.failure)
-        series.append((label, svgplot.colour_for(name, cn), pts))
-    notes = ["engines without a line do not run", "this program (Lua 5.4 only)"] \
-        if any(n == "luajit" and (b.name, n) not in curves for n in engine_names) else []
+            series.append(("%s: not run (Lua 5.4 only)" % name, colour, None))
+        elif not curve.ok:
+            series.append(("%s: FAILED (%s)" % (name, curve.failure), colour, None))
+        else:
+            pts = [(i + 1, t * 1000) for i, t in enumerate(curve.points())]
+            series.append((name, colour, pts))
     return svgplot.line_chart(
         "%s: time per iteration" % b.name,
         "size %s, %d iterations in one process, CPU time by os.clock" % (size, iterations),
-        "iteration number", "time per iteration (ms)", series, notes=notes)
+        "iteration number", "time per iteration (ms)", series)
 
 
 def draw_overall(benches, engine_names, curves):

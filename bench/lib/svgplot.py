@@ -107,17 +107,18 @@ class Canvas:
 
 
 def line_chart(title, subtitle, x_label, y_label, series, reference=None, width=800,
-               height=400, notes=()):
-    """series: [(name, colour, [(x, y), ...])]; an empty point list shows the
-    name in the legend with 'failed'. reference: a y value drawn dashed."""
+               height=400):
+    """series: [(label, colour, [(x, y), ...])]; a series with no points (a
+    failed or skipped engine, the label says which) is only listed in the
+    legend, greyed. reference: a y value drawn dashed."""
     legend_w = 250
     left, right, top, bottom = 70, 20 + legend_w, 56, 52
     c = Canvas(width, height)
     c.text(left, 22, title, size=15, weight="bold")
     if subtitle:
         c.text(left, 40, subtitle, size=11, fill="#555")
-    xs = [x for _, _, pts in series for x, _ in pts]
-    ys = [y for _, _, pts in series for _, y in pts]
+    xs = [x for _, _, pts in series for x, _ in pts or ()]
+    ys = [y for _, _, pts in series for _, y in pts or ()]
     if reference is not None:
         ys.append(reference)
     x_lo, x_hi = (min(xs), max(xs)) if xs else (1, 2)
@@ -159,14 +160,13 @@ def line_chart(title, subtitle, x_label, y_label, series, reference=None, width=
                       % (px(x), py(y), colour, escape(name), tick_label(round(y, 3))))
     lx, ly = width - legend_w + 4, top + 4
     for name, colour, pts in series:
-        c.rect(lx, ly - 9, 18, 4, colour)
-        label = name if pts else name + " (failed)"
-        c.text(lx + 24, ly - 3, label, size=12)
+        if pts:
+            c.rect(lx, ly - 9, 18, 4, colour)
+            c.text(lx + 24, ly - 3, name, size=12)
+        else:
+            c.rect(lx, ly - 9, 18, 4, "#cccccc")
+            c.text(lx + 24, ly - 3, name, size=11, fill="#888")
         ly += 20
-    for note in notes:
-        ly += 4
-        c.text(lx, ly, note, size=10, fill="#555")
-        ly += 14
     return c.document()
 
 

@@ -21,6 +21,8 @@ void *grow_array(lua_State *L, void *block, int n, int *size,
     newsize = oldsize * 2;
     if (newsize < GROW_MIN_SIZE)
       newsize = GROW_MIN_SIZE;
+    if (newsize > limit)              /* the loader's limits are exact counts */
+      newsize = limit;
   }
   if ((size_t)newsize > SIZE_MAX / elemsize)
     debug_runerror(L, "memory allocation error: block too big");

@@ -271,8 +271,12 @@ static void verify_instruction(VerifyState *V) {
       verify_reg(V, a) && verify_kshort(V, b) && verify_rk(V, i, c);
       break;
     case OP_NEWTABLE:
+      /* Sizes are counts of constructor items, each of which took at least
+       * one instruction: bounding them by the code keeps a corrupt chunk
+       * from asking for gigabytes. */
       if (verify_reg(V, a))
-        CHECK(V, b <= 32, "hash size too large");
+        CHECK(V, (b == 0 || (b <= 32 && ((uint64_t)1 << (b - 1)) < 2 * (uint64_t)f->sizecode)) &&
+                 bx <= f->sizecode, "table size out of range");
       break;
     case OP_SELF:
       if (verify_regs(V, a, 2) && verify_reg(V, b) && verify_rk(V, i, c) &&
@@ -383,7 +387,8 @@ static void verify_instruction(VerifyState *V) {
         verify_next_is(V, OP_TFORLOOP);
       break;
     case OP_SETLIST:
-      verify_regs(V, a, b + 1);
+      if (verify_regs(V, a, b + 1))
+        CHECK(V, bx <= f->sizecode, "list position out of range");
       break;
     case OP_CLOSURE:
       if (verify_reg(V, a))

@@ -140,7 +140,12 @@ static int mathlib_fmod(lua_State *L)
       lua_pushinteger(L, lua_tointeger(L, 1) % d);  /* C truncates, as fmod */
     }
   } else {
-    lua_pushnumber(L, fmod(luaL_checknumber(L, 1), luaL_checknumber(L, 2)));
+    /* The divisor is checked first: lua5.4 (built by gcc) evaluates the
+     * two checks of its single fmod(...) call right to left, so
+     * math.fmod({}) blames argument #2 ("got no value"). */
+    lua_Number divisor = luaL_checknumber(L, 2);
+    lua_Number dividend = luaL_checknumber(L, 1);
+    lua_pushnumber(L, fmod(dividend, divisor));
   }
   return 1;
 }

@@ -21,6 +21,13 @@
  * n such that more than n/2 of 1..n are used), which keeps `#` and the
  * array/hash split the same as lua5.4's.
  *
+ * Border hint: `alimit` (<= asize) is lua5.4's alimit. `#` starts its
+ * search there and moves it, and tab_getint moves it up when a key between
+ * alimit and asize is used. Fast paths (interpreter, API) should index the
+ * array directly only for k - 1 < alimit and call tab_getint otherwise,
+ * exactly like lua5.4: then `#` of a table with holes returns the border
+ * lua5.4 returns. (Indexing up to asize directly is safe, just not exact.)
+ *
  * A key whose value is nil counts as absent. Node values are written only
  * with setobj (payload and tag), because a Node overlays its key fields on
  * the unused bytes of its value's TValue: never copy a TValue into a node

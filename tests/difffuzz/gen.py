@@ -41,6 +41,7 @@ local function show(v)
     if math.type(v) == "integer" then return tostring(v) end
     return tostring(v) .. "|" .. string.format("%a", v)
   elseif t == "string" then
+    v = v:gsub("(%a+): 0x%x+", "%1: ADDR")   -- tostring of a table or function
     return (string.format("%q", v):gsub("%-?nan", "nan"))
   elseif t == "table" then
     local mt = getmetatable(v)
@@ -199,11 +200,11 @@ class Gen:
         if r < 0.65:
             return "(%s %s)" % (self.pick(["-", "~"]), self.int_expr(d + 1))
         if r < 0.72:
-            return "#" + self.str_expr(d + 1)
+            return "(#%s)" % self.str_expr(d + 1)     # ^ binds tighter than #
         if r < 0.76:
             seqs = self.vars_of("seq")
             if seqs:
-                return "#" + self.pick(seqs)
+                return "(#%s)" % self.pick(seqs)
         if r < 0.8:
             return "math.%s(%s, %s)" % (self.pick(["max", "min"]), self.int_expr(d + 1), self.int_expr(d + 1))
         if r < 0.83:

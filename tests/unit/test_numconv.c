@@ -6,7 +6,7 @@
 #include <math.h>
 #include <string.h>
 
-#include "stubs.h"
+#include "obj_test.h"
 #include "obj/numconv.h"
 #include "obj/str.h"
 

@@ -5,7 +5,7 @@
  */
 #include <string.h>
 
-#include "stubs.h"
+#include "obj_test.h"
 #include "obj/str.h"
 #include "gc/gc.h"
 

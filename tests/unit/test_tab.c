@@ -7,7 +7,7 @@
 #include <math.h>
 #include <string.h>
 
-#include "stubs.h"
+#include "obj_test.h"
 #include "obj/str.h"
 #include "obj/tab.h"
 #include "obj/shape.h"

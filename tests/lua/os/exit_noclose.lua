@@ -1,4 +1,4 @@
 -- os.exit without close: finalizers do not run.
-setmetatable({}, {__gc = function() print("finalizer ran") end})
+local keep = setmetatable({}, {__gc = function() print("finalizer ran") end})  -- reachable: only exit can finalize it
 print("exiting with 0")
 os.exit()

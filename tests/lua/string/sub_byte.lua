@@ -17,7 +17,7 @@ print(pcall(string.sub, s, 1.5))
 print(pcall(string.sub, s, 1, "x"))
 print(pcall(string.sub))
 print(("\0a\0b"):sub(2, 3) == "a\0")
-print(("")):sub(1, 1) == ""
+print((""):sub(1, 1) == "")
 
 -- byte
 print(s:byte(), s:byte(1), s:byte(-1), s:byte(10), s:byte(0))

@@ -1,6 +1,6 @@
 /*
- * stubs_vm.c — just enough of owners "vm" and "front" for the obj/gc unit
- * tests to link without the interpreter: protected calls with setjmp,
+ * stubs_vm_obj.c — just enough of owners "vm" and "front" for the obj/gc
+ * unit tests to link without the interpreter: protected calls with setjmp,
  * errors that record their message, metamethod lookup by name, finalizers
  * that are light C functions called directly.
  */
@@ -17,7 +17,7 @@
 #include "gc/mem.h"
 #include "obj/needs_vm.h"
 #include "obj/needs_front.h"
-#include "stubs.h"
+#include "obj_test.h"
 
 char stub_lasterror[256];
 

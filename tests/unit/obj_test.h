@@ -1,9 +1,9 @@
 /*
- * stubs.h — what the unit tests share: the stub error buffer, a checking
- * macro, and a counting allocator that can be told to fail.
+ * obj_test.h — what the obj/gc unit tests share: the stub error buffer,
+ * a checking macro, and a counting allocator that can be told to fail.
  */
-#ifndef CRESCENT_TEST_STUBS_H
-#define CRESCENT_TEST_STUBS_H
+#ifndef CRESCENT_OBJ_TEST_H
+#define CRESCENT_OBJ_TEST_H
 
 #include <stdio.h>
 #include <stdlib.h>

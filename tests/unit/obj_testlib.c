@@ -1,11 +1,11 @@
 /*
- * testlib.c — shared helpers of the obj/gc unit tests: check counters and
- * a counting allocator (it also checks that lua_close gives every byte
- * back, and can make the N-th allocation fail).
+ * obj_testlib.c — shared helpers of the obj/gc unit tests: check counters
+ * and a counting allocator (tests check that lua_close gives every byte
+ * back; it can fail the N-th allocation or growth beyond a limit).
  */
 #include <stdlib.h>
 
-#include "stubs.h"
+#include "obj_test.h"
 
 int test_failures;
 int test_checks;
