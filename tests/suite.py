@@ -32,7 +32,10 @@ def suites(args):
         ("embedding hosts", embed),
         ("symbol check", ["python3", "tests/abi/symbols.py", "--build", args.build]),
         ("ABI drop-in", abi),
-    ]
+    ] + ([
+        # unit tests link the release objects in build/; run them once
+        ("unit", ["sh", "tests/unit/run.sh"]),
+    ] if args.build == "build" else [])
 
 
 def main():
