@@ -101,6 +101,7 @@ OP_TABLE(X)
 CR_PRESERVE_NONE static void op_traced(HANDLER_PARAMS);
 CR_PRESERVE_NONE static void interp_enter_slow(HANDLER_PARAMS);
 CR_PRESERVE_NONE static void interp_call_slow(HANDLER_PARAMS);
+CR_PRESERVE_NONE static void interp_tailcall_slow(HANDLER_PARAMS);
 
 static const InterpTable interp_plain = {{
 #define X(name, fmt, fbk, flags) op_##name,
@@ -278,13 +279,36 @@ static const InterpTable interp_traced = {{
     NEXT();                                                                \
   } while (0)
 
+/* A tail call reuses the frame. The common case, a Lua function whose
+ * frame fits the stack, is done here; the rest in interp_tailcall_slow
+ * (which re-reads the operands: only TAILCALL uses this). */
 #define TAILCALL_ENTER(callee, narg1, delta) do {                          \
-    int n_ = do_pretailcall(L, ci, (callee), (narg1), (delta));              \
-    if (n_ < 0)  /* a Lua function now runs in this frame */               \
-      ENTER_FRAME();                                                       \
-    ci->func -= (delta);  /* a C function ran: finish this frame */        \
-    do_poscall(L, ci, n_);                                                 \
-    LEAVE_FRAME();                                                         \
+    StkId f_ = (callee);                                                   \
+    if (CR_LIKELY(ttisLclosure(f_))) {                                     \
+      LClosure *ncl_ = clLvalue(f_);                                       \
+      Proto *np_ = ncl_->p;                                                \
+      int fsize_ = np_->maxstacksize;                                      \
+      if (CR_LIKELY(L->stack_last - L->top > fsize_ - (delta))) {          \
+        StkId dst_ = ci->func - (delta);  /* the real frame start */      \
+        int n1_ = (narg1);                                                 \
+        for (int j_ = 0; j_ < n1_; j_++)  /* move the callee down */       \
+          setobj(L, dst_ + j_, f_ + j_);                                   \
+        for (; n1_ <= np_->numparams; n1_++)                               \
+          setnilvalue(dst_ + n1_);                                         \
+        ci->func = dst_;                                                   \
+        ci->top = dst_ + 1 + fsize_;                                       \
+        ci->u.l.savedpc = np_->code;                                       \
+        ci->callstatus |= CIST_TAIL;                                       \
+        L->top = dst_ + n1_;                                               \
+        cl = ncl_;                                                         \
+        k = np_->k;                                                        \
+        fb = np_->feedback;                                                \
+        base = dst_ + 1;                                                   \
+        pc = np_->code;                                                    \
+        ENTER_CHECKED(np_);                                                \
+      }                                                                    \
+    }                                                                      \
+    CR_MUSTTAIL return interp_tailcall_slow(HANDLER_ARGS);                 \
   } while (0)
 
 /* ---- The plain handlers: no profiling, no counting ---- */
@@ -349,6 +373,20 @@ CR_PRESERVE_NONE static void interp_call_slow(HANDLER_PARAMS) {
   }
   ci = nci;
   ENTER_FRAME();
+}
+
+/* TAILCALL's general case; i is the TAILCALL, pc saved, L->top set after
+ * the arguments, upvalues closed. */
+CR_PRESERVE_NONE static void interp_tailcall_slow(HANDLER_PARAMS) {
+  StkId ra = RA;
+  int nparams1 = C;
+  int delta = nparams1 ? ci->u.l.nextraargs + nparams1 : 0;
+  int n = do_pretailcall(L, ci, ra, (int)(L->top - ra), delta);
+  if (n < 0)  /* a Lua function now runs in this frame */
+    ENTER_FRAME();
+  ci->func -= delta;  /* a C function ran: finish this frame */
+  do_poscall(L, ci, n);
+  LEAVE_FRAME();
 }
 
 /* Every op while tracing: line and count hooks, then the real handler. */

@@ -12,6 +12,27 @@
 #define CRESCENT_INTERP_HELPERS_H
 
 #include "obj/object.h"
+#include "vm/arith.h"
+
+/* Integer % and // inline for the common divisors; arith_mod/arith_idiv
+ * (vm-B) own the semantics and handle 0 (error) and -1 (overflow). */
+CR_INLINE lua_Integer interp_imod(lua_State *L, lua_Integer m, lua_Integer n) {
+  if (CR_UNLIKELY(l_castS2U(n) + 1u <= 1u))
+    return arith_mod(L, m, n);
+  lua_Integer r = m % n;
+  if (r != 0 && (r ^ n) < 0)
+    r += n;
+  return r;
+}
+
+CR_INLINE lua_Integer interp_idiv(lua_State *L, lua_Integer m, lua_Integer n) {
+  if (CR_UNLIKELY(l_castS2U(n) + 1u <= 1u))
+    return arith_idiv(L, m, n);
+  lua_Integer q = m / n;
+  if ((m ^ n) < 0 && m % n != 0)
+    q -= 1;
+  return q;
+}
 
 /* t[c] / t[c] = val for an integer immediate, after the fast path missed. */
 void interp_finishgeti(lua_State *L, const TValue *t, int c, StkId ra,

@@ -100,6 +100,9 @@ static void resume_body(lua_State *L, void *ud) {
   StkId firstarg = L->top - n;
   CallInfo *ci = L->ci;
   if (L->status == LUA_OK) {  /* starting: call the body */
+    /* lua_resume counted this C level already; the check is do_call's */
+    if (CR_UNLIKELY(do_getCcalls(L) >= CR_MAX_CCALLS))
+      do_checkcstack(L);
     CallInfo *nci = do_precall(L, firstarg - 1, LUA_MULTRET);
     if (nci != NULL) {
       nci->callstatus = CIST_FRESH;
