@@ -11,7 +11,7 @@ NEEDED="clang-19:clang-19 lua5.4:lua5.4 python3:python3 luajit:luajit hyperfine:
 # Lua 5.4 C modules that tests/lua/modules loads in both engines
 MODDIR=/usr/lib/x86_64-linux-gnu/lua/5.4
 HEADERS="/usr/include/readline/readline.h:libreadline-dev /usr/include/lua5.4/lua.h:liblua5.4-dev
-         $MODDIR/lpeg.so:lua-lpeg $MODDIR/cjson.so:lua-cjson $MODDIR/lfs.so:lua-filesystem"
+         $MODDIR/lpeg.so:lua-lpeg $MODDIR/cjson.so:lua-cjson $MODDIR/lfs.so:lua-filesystem /usr/bin/time:time"
 missing=""
 for pair in $NEEDED; do
   cmd=${pair%%:*}; pkg=${pair#*:}
