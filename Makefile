@@ -5,6 +5,7 @@
 #   make test       build, then run every test (last line: N passed, N failed)
 #   make test-asan  the whole test suite on an ASan+UBSan build (build-asan/)
 #   make debug      a build with internal assertions on (build-debug/)
+#   make fuzz       libFuzzer targets, FUZZ_SECONDS each (build-fuzz/)
 #   make bench      benchmarks side by side with lua5.4 and luajit
 #   make install    PREFIX=/usr/local DESTDIR= : program, libraries, headers, .pc
 #   make clean
@@ -52,7 +53,7 @@ LIB_OBJS := $(filter-out $(BUILD)/obj/src/cli/%,$(OBJS))
 # option above, another FEATURES) rebuilds them instead of mixing old and new.
 FLAGS_STAMP := $(BUILD)/obj/flags
 
-.PHONY: all lib run test test-asan debug bench clean setup install uninstall FORCE
+.PHONY: all lib run test test-asan debug bench clean setup install uninstall FORCE fuzz fuzz-replay
 
 all: setup $(CRESCENT) lib
 
@@ -128,6 +129,20 @@ test-asan: setup
 debug: setup
 	$(MAKE) BUILD=build-debug CFLAGS="-O0 -g" FEATURES="-DCRESCENT_ASSERT=1" \
 	        build-debug/crescent
+
+# ---------------------------------------------------------------------------
+# Fuzzing (tests/fuzz/README.md): libFuzzer targets built with ASan+UBSan in
+# build-fuzz/ by tests/fuzz/fuzz.mk. `make fuzz` replays the saved crash
+# inputs (tests/fuzz/regress/) and then runs each target FUZZ_SECONDS;
+# `make fuzz-replay` only replays. The random-program differential fuzzer
+# (tests/difffuzz) runs a bounded batch inside `make test`.
+# ---------------------------------------------------------------------------
+FUZZ_SECONDS ?= 60
+fuzz: all
+	$(MAKE) -f tests/fuzz/fuzz.mk -j2 fuzz FUZZ_SECONDS=$(FUZZ_SECONDS)
+
+fuzz-replay: setup
+	$(MAKE) -f tests/fuzz/fuzz.mk -j2 replay
 
 # ---------------------------------------------------------------------------
 # Benchmarks (bench/README or docs/performance.md)

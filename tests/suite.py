@@ -32,6 +32,11 @@ def suites(args):
         ("embedding hosts", embed),
         ("symbol check", ["python3", "tests/abi/symbols.py", "--build", args.build]),
         ("ABI drop-in", abi),
+        # random programs against lua5.4 (tests/difffuzz); fixed seed, so
+        # the same 300 programs every time
+        ("differential fuzzer", ["python3", "tests/difffuzz/run.py", "--engine", engine,
+                                 "--count", "300", "--seed", "1", "--jobs", str(args.jobs),
+                                 "--no-save", "--no-minimize"]),
     ] + ([
         # unit tests link the release objects in build/; run them once
         ("unit", ["sh", "tests/unit/run.sh"]),

@@ -341,7 +341,11 @@ int main(int argc, char **argv)
 	}
 	lua_pushcfunction(L, cli_protected_main);
 	lua_pushlightuserdata(L, &cmd);
-	int status = lua_pcall(L, 1, 1, 0);
+	/* lua5.4's program passes two values (argc, argv) to its protected
+	 * main; passing the same number keeps scripts at the same stack depth,
+	 * so "stack overflow" strikes at exactly the same recursion level. */
+	lua_pushinteger(L, argc);
+	int status = lua_pcall(L, 2, 1, 0);
 	int ok = lua_toboolean(L, -1);
 	cli_run_report(L, status);
 	lua_close(L);

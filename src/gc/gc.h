@@ -1,33 +1,43 @@
 /*
- * gc.h — the garbage collector's interface: object creation, colours,
- * write barriers, pacing and the lua_gc options.
+ * gc.h — the garbage collector's interface: object creation, colours and
+ * ages, write barriers, pacing, and the lua_gc options.
  *
- * The collector is a tri-colour mark & sweep. Today one collection runs to
- * completion inside a single step (stop-the-world), started when the
- * allocation debt (GCdebt) becomes positive. The colours, the gray lists, the
- * state machine (gcstate) and the barriers are those an incremental
- * collector needs, so the next step (incremental, then generational) grows
- * from here without changing any caller.
+ * The collector is an incremental tri-colour mark & sweep with a
+ * generational mode (docs/gc.md tells the whole story). In incremental
+ * mode a cycle is cut into small steps interleaved with the program, paced
+ * by the allocation debt (GCdebt): every byte allocated makes the debt
+ * grow, and when it turns positive the next safe point (gc_check) runs a
+ * step whose size is proportional to it. In generational mode each
+ * collection is atomic, but most of them (minor collections) only look at
+ * objects created since the previous ones.
  *
- * Tri-colour invariant (what the barriers keep once marking interleaves
+ * Tri-colour invariant (what the barriers keep while marking interleaves
  * with the program): a black object never points to a white one.
  *   white: not reached (yet); at the end of marking, white means garbage.
  *   gray : reached, its references not yet traversed (on a gray list).
  *   black: reached and traversed.
  * Two whites alternate between cycles: objects created during a sweep get
  * the new white, so the sweep (which frees only the "other" white) spares
- * them. Fixed objects stay gray forever and are never swept.
+ * them. Fixed objects stay gray forever and are never swept. The cases
+ * where a black object may point to a white one on purpose (weak
+ * references, objects kept gray instead of using barriers) are listed in
+ * gc/gc_verify.c, which checks the invariant after every step in test
+ * builds (CRESCENT_ASSERT).
  *
  * Rules for the rest of the engine:
- *  - every write of a collectable reference into an object calls a barrier
- *    (gc_barrierback for tables and stacks-like containers that are written
- *    often, gc_barrier / gc_objbarrier for one-reference objects such as
- *    upvalues and closures);
+ *  - every store of a collectable reference into an existing object calls
+ *    a barrier (gc_barrierback for tables and userdata, which are written
+ *    often; gc_barrier / gc_objbarrier for objects with one or a few fixed
+ *    references: upvalues, closures, prototypes, metatables); writes into
+ *    an object created since the last safe point need none, and writes
+ *    into thread stacks and prototype feedback vectors need none (both
+ *    kinds are traversed again in the atomic phase);
+ *  - closing an open upvalue calls gc_upvalclosed (an open upvalue is gray
+ *    without being on a gray list; once closed it must become black);
  *  - gc_check runs only at safe points: L->top must bound the live values of
  *    the running frame (slots above top are cleared in the atomic phase),
- *    and a non-emergency collection may shrink thread stacks, so any StkId
- *    held across gc_check must be reloaded (treat it like a stack
- *    reallocation);
+ *    and a collector step may shrink thread stacks, so any StkId held
+ *    across gc_check must be reloaded (treat it like a stack reallocation);
  *  - a new object must be reachable (usually: pushed on the stack) before
  *    the next allocation, because any allocation may run an emergency
  *    collection when memory runs out.
@@ -41,12 +51,13 @@
 /* Mark bits (GCObject.marked)                                         */
 /* ------------------------------------------------------------------ */
 
-/* Bits 0..2 are reserved for object ages (generational mode). */
+/* Bits 0..2 hold the object's age (generational mode, GC_AGES below). */
 #define GC_MARK_BITS(X)                                               \
-  X(WHITE0, 3, "white of even cycles")                                \
-  X(WHITE1, 4, "white of odd cycles")                                 \
-  X(BLACK,  5, "traversed")                                           \
-  X(FINOBJ, 6, "has a finalizer: lives on finobj/tobefnz, not allgc")
+  X(WHITE0,  3, "white of even cycles")                               \
+  X(WHITE1,  4, "white of odd cycles")                                \
+  X(BLACK,   5, "traversed")                                          \
+  X(FINOBJ,  6, "has a finalizer: lives on finobj/tobefnz, not allgc") \
+  X(TESTBIT, 7, "scratch bit of the invariant checker (gc_verify.c)")
 
 enum GCMarkBit {
 #define X(name, bit, doc) GC_BIT_##name = bit,
@@ -68,14 +79,45 @@ enum GCMarkBit {
 /* Dead: white of the previous cycle, found by a sweep that has not freed it
  * yet. Only possible while a collection is sweeping. */
 #define gc_isdead(g, o)    (((o)->marked & gc_otherwhite(g) & GC_WHITEBITS) != 0)
-/* Bring a dead-but-unswept object back (interned strings found again). */
+/* Bring a dead-but-unswept object back (interned strings and shapes found
+ * again through their tables). */
 #define gc_changewhite(o)  ((o)->marked ^= GC_WHITEBITS)
+/* Make a non-white object black (no list changes). */
+#define gc_nw2black(o)     ((o)->marked |= (lu_byte)gc_bitmask(GC_BIT_BLACK))
+
+/* ------------------------------------------------------------------ */
+/* Ages (generational mode)                                            */
+/* ------------------------------------------------------------------ */
+
+/* X(NAME, value, meaning). A minor collection traverses only young
+ * objects and the old ones that may point to young ones (OLD1, TOUCHED*,
+ * threads); the rest is assumed alive. Ages move NEW -> SURVIVAL -> OLD1
+ * -> OLD at the end of each minor collection. */
+#define GC_AGES(X)                                                           \
+  X(NEW,      0, "created since the last collection")                        \
+  X(SURVIVAL, 1, "survived one collection")                                  \
+  X(OLD0,     2, "marked by a forward barrier from an old object")           \
+  X(OLD1,     3, "first cycle as old: may still point to survivals")         \
+  X(OLD,      4, "really old: not traversed by minor collections")           \
+  X(TOUCHED1, 5, "old, written to (back barrier) in this cycle")             \
+  X(TOUCHED2, 6, "old, written to in the previous cycle")
+
+enum GCAge {
+#define X(name, value, doc) GC_AGE_##name = value,
+  GC_AGES(X)
+#undef X
+};
+
+#define GC_AGEBITS        7u
+#define gc_getage(o)      ((o)->marked & GC_AGEBITS)
+#define gc_setage(o, a)   ((o)->marked = (lu_byte)(((o)->marked & ~GC_AGEBITS) | (a)))
+#define gc_isold(o)       (gc_getage(o) > GC_AGE_SURVIVAL)
 
 /* ------------------------------------------------------------------ */
 /* Collector state                                                     */
 /* ------------------------------------------------------------------ */
 
-/* X(NAME, meaning) — the phases of one cycle, in order. */
+/* X(NAME, meaning) — the phases of one incremental cycle, in order. */
 #define GC_STATES(X)                                           \
   X(PROPAGATE,   "marking: traversing gray objects")           \
   X(ENTERATOMIC, "marking done; atomic phase next")            \
@@ -93,9 +135,18 @@ enum GCState {
 #undef X
 };
 
+/* Is marking in progress, so that the tri-colour invariant must hold?
+ * (Generational mode rests in PROPAGATE between collections.) */
+#define gc_keepinvariant(g) ((g)->gcstate <= GCS_ATOMIC)
+#define gc_insweep(g) ((g)->gcstate >= GCS_SWPALLGC && \
+                       (g)->gcstate <= GCS_SWPEND)
+
 /* g->gckind */
 #define GC_KIND_INC 0
 #define GC_KIND_GEN 1
+/* Generational in effect: the mode itself, or incremental full cycles run
+ * on its behalf after a bad major collection (g->lastatomic != 0). */
+#define gc_isgenmode(g) ((g)->gckind == GC_KIND_GEN || (g)->lastatomic != 0)
 
 /* g->gcstp: why the collector is stopped (0 = running). */
 #define GCSTP_USER  1   /* collectgarbage("stop") */
@@ -108,18 +159,36 @@ enum GCState {
 #define gc_getparam(p)     ((int)(p) * 4)
 #define gc_setparam(p, v)  ((p) = (lu_byte)((v) / 4))
 
-#define GC_DEFAULT_PAUSE     200  /* collect when memory doubles */
-#define GC_DEFAULT_STEPMUL   100
-#define GC_DEFAULT_STEPSIZE  13   /* log2 of 8 KB */
-#define GC_DEFAULT_GENMINOR  20
-#define GC_DEFAULT_GENMAJOR  100
+/* X(NAME, default, meaning) — the user-visible parameters and their
+ * defaults (lua5.4's, since collectgarbage returns them). */
+#define GC_PARAMS(X)                                                        \
+  X(PAUSE,    200, "percent: next cycle starts when memory reaches this "   \
+                   "much of the live estimate")                             \
+  X(STEPMUL,  100, "percent: collector speed relative to allocation")       \
+  X(STEPSIZE,  13, "log2 of the bytes allocated between two steps")         \
+  X(GENMINOR,  20, "percent of memory growth that triggers a minor "        \
+                   "collection")                                            \
+  X(GENMAJOR, 100, "percent of growth since the last major collection "     \
+                   "that triggers a major one")
 
-/* Stress switch (a -D of the debug/test builds):
+enum {
+#define X(name, def, doc) GC_DEFAULT_##name = def,
+  GC_PARAMS(X)
+#undef X
+};
+
+/* Stress switches (a -D of the test builds; docs/gc.md):
  *   CRESCENT_GC_STRESS=1  a full collection at every gc_check (every safe
  *                         point that allocated): finds missing roots;
  *   CRESCENT_GC_STRESS=2  also an emergency collection before every
  *                         allocation: finds objects not anchored before
- *                         the next allocation. Very slow; small tests only. */
+ *                         the next allocation. Very slow;
+ *   CRESCENT_GC_STRESS=3  the smallest possible step (one gray object,
+ *                         a few swept objects, one finalizer) at every
+ *                         safe point: marking interleaves with the program
+ *                         as finely as it can, so a missing barrier is
+ *                         caught by the invariant check (with
+ *                         CRESCENT_ASSERT) or as a freed live object. */
 #ifndef CRESCENT_GC_STRESS
 #define CRESCENT_GC_STRESS 0
 #endif
@@ -132,7 +201,7 @@ enum GCState {
 /* ------------------------------------------------------------------ */
 
 /* Allocate a collectable object of `size` bytes, tag tt, linked on allgc
- * with the current white. */
+ * with the current white and age NEW. */
 GCObject *gc_newobj(lua_State *L, int tt, size_t size);
 /* Same, for objects whose header is `offset` bytes into the block (threads:
  * LUA_EXTRASPACE bytes precede the lua_State). */
@@ -147,7 +216,10 @@ void gc_step(lua_State *L);
  * (no finalizers are run and no stack is shrunk). */
 void gc_fullgc(lua_State *L, int isemergency);
 
-/* Barriers. p is the object written into; v/o the reference written. */
+/* Barriers. p is the object written into; v/o the reference written.
+ * Forward (gc_barrier, gc_objbarrier): mark the referenced object.
+ * Back (gc_barrierback): turn p gray again, to be traversed in the atomic
+ * phase (for objects written many times per cycle). */
 #define gc_barrier(L, p, v) \
   ((iscollectable(v) && gc_isblack(obj2gco(p)) && gc_iswhite(gcvalue(v))) \
      ? gc_barrier_(L, obj2gco(p), gcvalue(v)) : (void)0)
@@ -161,6 +233,13 @@ void gc_fullgc(lua_State *L, int isemergency);
 void gc_barrier_(lua_State *L, GCObject *p, GCObject *o);
 void gc_barrierback_(lua_State *L, GCObject *p);
 
+/* An open upvalue was just closed (its value copied into it): a marked
+ * open upvalue is gray but on no list, so it becomes black and its value
+ * goes through the forward barrier. */
+#define gc_upvalclosed(L, uv) \
+  (gc_iswhite(obj2gco(uv)) ? (void)0 \
+     : (gc_nw2black(obj2gco(uv)), gc_barrier(L, uv, (uv)->v)))
+
 /* o got metatable mt: if mt has __gc, o moves to the finobj list so the
  * collector calls its finalizer (lua5.4: only the __gc present when the
  * metatable is set counts). */
@@ -169,11 +248,20 @@ void gc_checkfinalizer(lua_State *L, GCObject *o, Table *mt);
 /* lua_close: run every pending finalizer, then free everything. */
 void gc_freeallobjects(lua_State *L);
 
+/* Switch to GC_KIND_INC or GC_KIND_GEN (entering generational mode runs
+ * a full collection, as lua5.4 does). */
+void gc_changemode(lua_State *L, int newmode);
+
 /* The body of lua_gc (LUA_GC* options, lua5.4's return values; -1 for an
  * unknown option or when called from inside a finalizer). */
 int gc_control(lua_State *L, int what, va_list argp);
 
 /* Free one object (the sweep's dispatcher, also used by lua_close). */
 void gc_freeobj(lua_State *L, GCObject *o);
+
+/* Check the colour/age invariants over the whole heap (gc_verify.c);
+ * aborts with a message naming the offending reference. Available in
+ * CRESCENT_ASSERT builds, where the collector runs it after every step. */
+void gc_verify(lua_State *L);
 
 #endif

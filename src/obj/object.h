@@ -331,6 +331,8 @@ typedef struct global_State {
   l_mem totalbytes;        /* bytes allocated + debt */
   l_mem GCdebt;            /* bytes not yet paid for by the collector */
   lu_mem GCestimate;       /* live data after the last cycle */
+  lu_mem lastatomic;       /* generational mode: work of the last major
+                              collection when it was a bad one (0: none) */
   stringtable strt;
   TValue l_registry;
   TValue nilvalue;         /* a nil whose tag also says "state is complete" */

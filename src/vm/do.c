@@ -11,8 +11,11 @@
  */
 #include "vm/do.h"
 #include "vm/interp.h"
-#include "vm/needs_objA.h"
-#include "vm/needs_vmB.h"
+#include "gc/gc.h"
+#include "obj/state.h"
+#include "vm/debuginfo.h"
+#include "vm/func.h"
+#include "vm/tm.h"
 
 /* ------------------------------------------------------------------ */
 /* Hooks                                                               */

@@ -12,8 +12,9 @@
 #include <stdlib.h>
 
 #include "vm/do.h"
-#include "vm/needs_objA.h"
-#include "vm/needs_vmB.h"
+#include "obj/str.h"
+#include "vm/debuginfo.h"
+#include "vm/func.h"
 
 /* _setjmp/_longjmp: the signal mask need not be saved or restored, which
  * makes entering a protected region cheap (pcall is common). */

@@ -10,9 +10,11 @@
 #include <string.h>
 
 #include "vm/do.h"
-#include "vm/needs_front.h"
-#include "vm/needs_objA.h"
-#include "vm/needs_vmB.h"
+#include "front/parse.h"
+#include "front/undump.h"
+#include "front/zio.h"
+#include "obj/numconv.h"
+#include "vm/func.h"
 #include "vm/options.h"
 #include "front/bytecode_print.h"
 

@@ -11,8 +11,9 @@
  * interpreter re-reads its base after anything that can move the stack.
  */
 #include "vm/do.h"
-#include "vm/needs_objA.h"
-#include "vm/needs_vmB.h"
+#include "gc/mem.h"
+#include "obj/state.h"
+#include "vm/debuginfo.h"
 
 /* Relocate p from the block at `old` to the block at `now`. Only the
  * addresses are used (the old block may already be freed), as integers. */

@@ -9,7 +9,9 @@
 
 #include "vm/feedback.h"
 #include "vm/options.h"
-#include "vm/needs_vmB.h"
+#include "obj/numconv.h"
+#include "vm/debuginfo.h"
+#include "vm/tm.h"
 
 /* Megamorphic from the start, so nothing is ever recorded in it (shapes
  * stored here would not be kept alive by any prototype). */
@@ -236,10 +238,13 @@ void fb_hot(lua_State *L, Proto *p) {
       obj_chunkid(id, getstr(p->source), tsslen(p->source));
     else
       strcpy(id, "?");
-    fprintf(stderr, "[trace-opt] %s:%d: function is hot; %s\n", id,
-            p->linedefined,
-            o->jit == JIT_MODE_OFF ? "jit is off, stays interpreted"
-                                   : "no compiler available yet");
+    const char *why = o->jit == JIT_MODE_OFF ? "jit is off, stays interpreted"
+                                             : "no compiler available yet";
+    if (p->linedefined == 0)
+      fprintf(stderr, "[trace-opt] %s: main chunk is hot; %s\n", id, why);
+    else
+      fprintf(stderr, "[trace-opt] %s:%d: function is hot; %s\n", id,
+              p->linedefined, why);
   }
   /* No tier to move to yet: the profiling phase is over. */
   p->hotness = FB_HOT_DONE;

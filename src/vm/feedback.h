@@ -39,10 +39,11 @@
  * the first `count` entries alive (gc/ scans FB_FIELD slots), which is what
  * makes pointer comparison with a cached shape sound.
  *
- * Call-target caches record the callee's identity (the Proto of a Lua
- * closure, the CClosure of a C closure) as a weak, never dereferenced
- * pointer: the collector does not mark it, and a later tier must guard on
- * it rather than trust it.
+ * Call-target caches record the callee's identity: the Proto of a Lua
+ * closure (so closures made afresh from one function expression count as
+ * one target), the CClosure of a C closure; light C functions are not
+ * tracked. The collector marks the target like the cached shapes, so an
+ * identity can never be reused by another object while it is cached.
  *
  * Profiling phase and hotness: a function records type profiles and call
  * targets only while it warms up. Proto.hotness counts down once per entry
@@ -66,7 +67,8 @@
 #define CRESCENT_FEEDBACK_H
 
 #include "obj/object.h"
-#include "vm/needs_objA.h"
+#include "obj/shape.h"
+#include "obj/tab.h"
 
 /* X(NAME, meaning) — type profile bits, in TypeProfile.seen. */
 #define TYPE_PROFILE_BITS(X)                                          \

@@ -133,8 +133,10 @@ void func_closeupval(lua_State *L, StkId level) {
     func_unlinkupval(uv);
     setobj(L, slot, uv->v);
     uv->v = slot;
-    /* the value now lives in the heap object: tell the collector */
-    gc_barrier(L, obj2gco(uv), slot);
+    /* the value now lives in the heap object: a marked open upvalue is
+     * gray on no gray list, so it turns black and the value goes through
+     * the barrier (gc/gc.h) */
+    gc_upvalclosed(L, uv);
   }
 }
 

@@ -23,8 +23,8 @@
  * spills what it needs like any caller would.
  *
  * The dispatch table is itself an argument, which is how hooks cost nothing
- * when they are off: interp_plain maps each op to its handler, and
- * interp_traced maps every op to op_traced, which runs the line/count hook
+ * when they are off: interp_plain and interp_profiling (below) map each
+ * op to its handler, and interp_traced maps every op to op_traced, which runs the line/count hook
  * machinery and then jumps to the real handler. Turning tracing on or off
  * is switching the table at the points where it can change: after anything
  * that can run arbitrary code (PROTECT), at frame entry and return, and at
@@ -76,8 +76,13 @@
 #include "vm/interp_helpers.h"
 #include "vm/do.h"
 #include "vm/feedback.h"
-#include "vm/needs_objA.h"
-#include "vm/needs_vmB.h"
+#include "gc/gc.h"
+#include "obj/tab.h"
+#include "vm/arith.h"
+#include "vm/debuginfo.h"
+#include "vm/func.h"
+#include "vm/tm.h"
+#include "vm/vm.h"
 
 typedef struct InterpTable InterpTable;
 

@@ -5,8 +5,11 @@
 
 #include "vm/interp_helpers.h"
 #include "vm/do.h"
-#include "vm/needs_objA.h"
-#include "vm/needs_vmB.h"
+#include "gc/gc.h"
+#include "vm/arith.h"
+#include "vm/debuginfo.h"
+#include "vm/func.h"
+#include "vm/vm.h"
 
 void interp_finishgeti(lua_State *L, const TValue *t, int c, StkId ra,
                        const TValue *slot) {

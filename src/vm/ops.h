@@ -230,6 +230,6 @@ extern const unsigned short op_flags[NUM_OPCODES];    /* OPF_* */
   ((Instruction)(o) | ((Instruction)(uint32_t)(int32_t)(j) << 32))
 
 #define int2sC(i)  ((i) + OFFSET_sC)
-#define fitsC(i)   ((uint64_t)((int64_t)(i) + OFFSET_sC) <= MAXARG_C)
+#define fitsC(i)   ((uint64_t)(i) + OFFSET_sC <= MAXARG_C)  /* unsigned: no overflow */
 
 #endif

@@ -20,8 +20,10 @@
  */
 #include "vm/do.h"
 #include "vm/interp.h"
-#include "vm/needs_objA.h"
-#include "vm/needs_vmB.h"
+#include "obj/str.h"
+#include "vm/debuginfo.h"
+#include "vm/func.h"
+#include "vm/vm.h"
 
 #define resume_errorstatus(s) ((s) > LUA_YIELD)
 

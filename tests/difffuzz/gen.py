@@ -609,7 +609,9 @@ class Gen:
         k = self.r.random()
         seqs = self.vars_of("seq")
         if k < 0.35:
-            src = self.pick(seqs) if seqs else "{%s}" % ", ".join(self.int_expr() for _ in range(self.r.randint(0, 4)))
+            # iterate over a copy: the body may append to the sequence
+            src = ("{table.unpack(%s)}" % self.pick(seqs)) if seqs else \
+                "{%s}" % ", ".join(self.int_expr() for _ in range(self.r.randint(0, 4)))
             i, v = self.name("k"), self.name("v")
             out = [pad + "for %s, %s in ipairs(%s) do" % (i, v, src), pad + "  P(%s, %s)" % (i, v)]
             self.loop_depth += 1

@@ -160,7 +160,7 @@ def main():
     ap.add_argument("--engine", default="build/crescent")
     ap.add_argument("--modes", default=",".join(MODES))
     ap.add_argument("--jobs", "-j", type=int, default=1)
-    ap.add_argument("--timeout", type=float, default=30)
+    ap.add_argument("--timeout", type=float, default=10)
     ap.add_argument("--no-save", action="store_true", help="do not write found/")
     ap.add_argument("--no-minimize", action="store_true")
     args = ap.parse_args()

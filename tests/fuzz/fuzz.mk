@@ -42,6 +42,9 @@ $(FUZZ_BUILD)/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz_host.h $(HOST_OBJ) $(E
 	@echo "LINK $@"
 	@$(CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer -o $@ $< $(HOST_OBJ) $(ENGINE_OBJS) -lm -ldl
 
+# Changing this file (flags, lists) rebuilds everything.
+$(ENGINE_OBJS) $(HOST_OBJ): tests/fuzz/fuzz.mk
+
 -include $(ENGINE_OBJS:.o=.d) $(HOST_OBJ:.o=.d)
 
 # The undump seeds are string.dump output of the release engine

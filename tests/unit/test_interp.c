@@ -18,8 +18,10 @@
 #include "vm/do.h"
 #include "vm/feedback.h"
 #include "vm/options.h"
-#include "vm/needs_objA.h"
-#include "vm/needs_vmB.h"
+#include "gc/mem.h"
+#include "obj/str.h"
+#include "vm/func.h"
+#include "vm/tm.h"
 
 static int failures, checks;
 
