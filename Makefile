@@ -46,6 +46,10 @@ FEATURES ?=
 BUILD    ?= build
 SRCS     := $(shell find src -name '*.c' -not -path 'src/host/*' | sort)
 OBJS     := $(SRCS:%.c=$(BUILD)/obj/%.o)
+# The baseline JIT's stencil tables, generated (see "Baseline JIT stencils");
+# under obj/src/ so that test builds linking every engine object find it.
+STENCILS_O := $(BUILD)/obj/src/jit/stencils_gen.o
+OBJS     += $(STENCILS_O)
 CRESCENT := $(BUILD)/crescent
 # The library is everything but the standalone program (src/cli, it has main).
 LIB_OBJS := $(filter-out $(BUILD)/obj/src/cli/%,$(OBJS))
@@ -72,6 +76,46 @@ $(FLAGS_STAMP): FORCE
 	@echo '$(ALLFLAGS)' | cmp -s - $@ || echo '$(ALLFLAGS)' > $@
 
 -include $(OBJS:.o=.d)
+
+# ---------------------------------------------------------------------------
+# Baseline JIT stencils (docs/jit.md)
+#   src/host/stencil_ops.c compiles the interpreter's op bodies
+#   (src/vm/op_bodies.h) once more, as stencils: code that the JIT copies and
+#   patches at run time. Their flags are fixed, not the build's: -O2, small
+#   code model without PIC (operands become 32-bit immediates), no jump
+#   tables (no relocations in data), no unwind tables, no stack protector, no
+#   sanitizers (copied code cannot be instrumented); one section per stencil.
+#   Sanitizer builds use the ordinary calling convention (core/common.h), so
+#   their stencils do too. The host tool src/host/stencil_gen.c (never
+#   installed) reads that ELF object and writes $(BUILD)/gen/stencils.c:
+#   bytes and holes of every stencil, compiled and linked like any source.
+# ---------------------------------------------------------------------------
+GEN_DIR        := $(BUILD)/gen
+STENCIL_GEN    := $(GEN_DIR)/stencil_gen
+STENCIL_OBJ    := $(GEN_DIR)/stencil_ops.o
+STENCILS_C     := $(GEN_DIR)/stencils.c
+STENCIL_CFLAGS := $(CSTD) $(WARN) -O2 -fno-pic -mcmodel=small -fno-jump-tables \
+                  -fno-asynchronous-unwind-tables -fno-unwind-tables \
+                  -fno-stack-protector -fno-strict-aliasing -ffunction-sections \
+                  $(if $(findstring sanitize=address,$(CFLAGS)),-DCR_NO_PRESERVE_NONE) \
+                  $(FEATURES) -Iinclude -Isrc -MMD -MP
+
+$(STENCIL_GEN): src/host/stencil_gen.c src/jit/jit_stencil.h
+	@mkdir -p $(dir $@)
+	$(CC) $(CSTD) $(WARN) -O1 -Isrc $< -o $@
+
+$(STENCIL_OBJ): src/host/stencil_ops.c $(FLAGS_STAMP)
+	@mkdir -p $(dir $@)
+	$(CC) $(STENCIL_CFLAGS) -c $< -o $@
+
+$(STENCILS_C): $(STENCIL_OBJ) $(STENCIL_GEN)
+	$(STENCIL_GEN) $(STENCIL_OBJ) $@
+
+$(STENCILS_O): $(STENCILS_C) $(FLAGS_STAMP)
+	@mkdir -p $(dir $@)
+	$(CC) $(ALLFLAGS) -c $< -o $@
+
+-include $(STENCIL_OBJ:.o=.d)
 
 # ---------------------------------------------------------------------------
 # Libraries: a drop-in liblua5.4 (docs/embedding.md)

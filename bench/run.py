@@ -51,6 +51,7 @@ RESULTS_DIR = os.path.join(BENCH_DIR, "results")
 # Crescent's modes, as in tests/run.py: column name -> engine flags.
 MODES = {
     "interp": ["--jit=off"],
+    "baseline": ["--jit=baseline", "--jit-threshold=0"],
 }
 
 LUA54 = "/usr/bin/lua5.4"

@@ -31,6 +31,7 @@ import harness  # noqa: E402
 # A new tier is one new line here.
 MODES = {
     "interp": ["--jit=off"],
+    "baseline": ["--jit=baseline", "--jit-threshold=0"],
 }
 
 DIFF_LINES = 40   # a failing test shows at most this many lines of diff

@@ -27,6 +27,10 @@
 	X(jit_threshold, "jit-threshold", CLI_OPTION_COUNT, NULL, \
 	  "hotness a function needs before it is compiled (0: at once)") \
 	X(trace_opt, "trace-opt", CLI_OPTION_FLAG, NULL, \
-	  "report the optimizing compiler's decisions")
+	  "report the JIT's decisions (compiles, OSR entries, aborts)") \
+	X(print_code, "print-code", CLI_OPTION_FLAG, NULL, \
+	  "print the machine code of compiled functions, op by op") \
+	X(perf_map, "perf-map", CLI_OPTION_FLAG, NULL, \
+	  "write /tmp/perf-PID.map so perf names compiled code")
 
 #endif

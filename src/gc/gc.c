@@ -138,6 +138,20 @@ static void gc_setminordebt(global_State *g)
   state_setdebt(g, -(l_mem)(gc_totalbytes(g) / 100) * g->genminormul);
 }
 
+/* Stress builds collect at every safe point (debt 1 keeps gc_check
+ * firing) while the heap is small. Collections of a big heap cost in
+ * proportion to it (a deep recursion's stack is traversed whole by each
+ * one), so above GC_STRESS_HEAP bytes the next collection waits for
+ * 1/16 of the heap to be allocated: the overhead stays a constant factor
+ * instead of quadratic, and every test script still gets collections at
+ * nearly every safe point. */
+#define GC_STRESS_HEAP (4u << 20)
+static void gc_stressdebt(global_State *g)
+{
+  lu_mem total = gc_totalbytes(g);
+  state_setdebt(g, total <= GC_STRESS_HEAP ? 1 : -(l_mem)(total / 16));
+}
+
 /* ------------------------------------------------------------------ */
 /* Incremental cycle                                                   */
 /* ------------------------------------------------------------------ */
@@ -257,7 +271,7 @@ static void gc_incstep(lua_State *L, global_State *g, int stress)
     gc_singlestep(L);
     if (g->gcstate == GCS_PAUSE)
       gc_setpause(g);
-    state_setdebt(g, 1);            /* step again at the next check */
+    gc_stressdebt(g);               /* step again at the next check */
     return;
   }
   int stepmul = gc_getparam(g->gcstepmul) | 1;      /* never zero */
@@ -516,13 +530,13 @@ static void gc_dostep(lua_State *L, global_State *g, int stress)
 {
   if (stress == 1 || stress == 2) {
     gc_fullgc(L, 0);
-    state_setdebt(g, 1);            /* collect again at the next check */
+    gc_stressdebt(g);               /* collect again at the next check */
     return;
   }
   if (gc_isgenmode(g)) {
     gc_genstep(L, g);
     if (stress == 3)
-      state_setdebt(g, 1);
+      gc_stressdebt(g);
   } else {
     gc_incstep(L, g, stress);
   }

@@ -147,19 +147,29 @@ static void strfmt_addmodifier(char *spec, const char *modifier)
   spec[speclen + modlen] = '\0';
 }
 
-/* snprintf straight into the buffer, sized first so nothing is cut. */
+/*
+ * Room reserved for one conversion before formatting it.  Every item of
+ * two-digit width and precision fits, except '%f' of a huge number; those
+ * are formatted a second time into room of the size the first try
+ * reported, so nothing is ever cut (and the common case formats once).
+ */
+#define STRFMT_ITEM_ROOM 128
+
+/* snprintf straight into the buffer. */
 static void strfmt_emit(luaL_Buffer *buf, const char *spec, ...)
 {
   va_list args, again;
   va_start(args, spec);
   va_copy(again, args);
-  int needed = vsnprintf(NULL, 0, spec, args);
+  char *out = luaL_prepbuffsize(buf, STRFMT_ITEM_ROOM);
+  int needed = vsnprintf(out, STRFMT_ITEM_ROOM, spec, args);
   va_end(args);
-  if (needed > 0) {
-    char *out = luaL_prepbuffsize(buf, (size_t)needed + 1);
+  if (needed >= STRFMT_ITEM_ROOM) {
+    out = luaL_prepbuffsize(buf, (size_t)needed + 1);
     vsnprintf(out, (size_t)needed + 1, spec, again);
-    luaL_addsize(buf, (size_t)needed);
   }
+  if (needed > 0)
+    luaL_addsize(buf, (size_t)needed);
   va_end(again);
 }
 

@@ -49,6 +49,11 @@ typedef struct strpat_State {
   lua_State *L;
   int depth_left;           /* recursion budget */
   int ncaptures;
+  /* The class every match must start with, when the pattern has one
+     (strpat_init); lets the search loops skip hopeless positions without
+     entering the matcher. NULL: no such class. */
+  const char *first_class;
+  const char *first_class_end;
   strpat_Capture capture[STRPAT_MAX_CAPTURES];
 } strpat_State;
 
@@ -59,25 +64,28 @@ static const char *strpat_do(strpat_State *ms, const char *s, const char *p);
  * Character classes
  * =================================================================== */
 
-/* Does byte c belong to class letter 'cl' ("%a", "%D", "%.")? */
-static int strpat_inclass(int c, int cl)
+/* Does byte c belong to class letter 'cl' ("%a", "%D", "%.")?  The class
+   letter is matched as ASCII (an upper-case letter means the complement);
+   membership itself asks the C library, so it follows the locale. */
+static inline __attribute__((always_inline))
+int strpat_inclass(int c, int cl)
 {
   int member;
-  switch (tolower(cl)) {
-  case 'a': member = isalpha(c); break;
-  case 'c': member = iscntrl(c); break;
-  case 'd': member = isdigit(c); break;
-  case 'g': member = isgraph(c); break;
-  case 'l': member = islower(c); break;
-  case 'p': member = ispunct(c); break;
-  case 's': member = isspace(c); break;
-  case 'u': member = isupper(c); break;
-  case 'w': member = isalnum(c); break;
-  case 'x': member = isxdigit(c); break;
-  case 'z': member = (c == 0); break;  /* kept from Lua 5.1 */
+  switch (cl) {
+  case 'a': case 'A': member = isalpha(c); break;
+  case 'c': case 'C': member = iscntrl(c); break;
+  case 'd': case 'D': member = (unsigned)c - '0' < 10u; break;
+  case 'g': case 'G': member = isgraph(c); break;
+  case 'l': case 'L': member = islower(c); break;
+  case 'p': case 'P': member = ispunct(c); break;
+  case 's': case 'S': member = isspace(c); break;
+  case 'u': case 'U': member = isupper(c); break;
+  case 'w': case 'W': member = isalnum(c); break;
+  case 'x': case 'X': member = isxdigit(c); break;
+  case 'z': case 'Z': member = (c == 0); break;  /* kept from Lua 5.1 */
   default: return cl == c;          /* "%." is the character itself */
   }
-  if (isupper(cl))  /* upper-case class letters mean the complement */
+  if (cl <= 'Z')  /* upper-case class letters mean the complement */
     member = !member;
   return member;
 }
@@ -108,7 +116,7 @@ static int strpat_inset(int c, const char *set, const char *set_end)
 }
 
 /* Returns the end of the single-character class starting at p. */
-static const char *strpat_classend(strpat_State *ms, const char *p)
+static inline const char *strpat_classend(strpat_State *ms, const char *p)
 {
   char first = *p++;
   if (first == STRPAT_ESC) {
@@ -133,8 +141,8 @@ static const char *strpat_classend(strpat_State *ms, const char *p)
 }
 
 /* Does the subject character at s match the class [p, class_end)? */
-static int strpat_single(strpat_State *ms, const char *s, const char *p,
-                         const char *class_end)
+static inline int strpat_single(strpat_State *ms, const char *s,
+                                const char *p, const char *class_end)
 {
   if (s >= ms->subject_end)
     return 0;
@@ -365,6 +373,51 @@ done:
   return s;
 }
 
+/*
+ * The single-character class that starts every match of pattern p, if
+ * there is one: after any opening captures, a class that must match once
+ * (no '*', '?' or '-' after it). Anything unusual (special items,
+ * malformed text, whose errors belong to the matcher) gives no class.
+ */
+static void strpat_findfirst(strpat_State *ms, const char *p)
+{
+  ms->first_class = NULL;
+  while (p < ms->pat_end && *p == '(' && p + 1 < ms->pat_end && p[1] != ')')
+    p++;
+  if (p >= ms->pat_end)
+    return;
+  const char *end;
+  switch (*p) {
+  case '(': case ')': case '$':
+    return;
+  case '[':  /* as strpat_classend, but a malformed set gives no class */
+    end = p + 1;
+    if (end < ms->pat_end && *end == '^')
+      end++;
+    do {
+      if (end >= ms->pat_end)
+        return;
+      if (*end++ == STRPAT_ESC && end < ms->pat_end)
+        end++;
+    } while (end >= ms->pat_end || *end != ']');
+    end++;
+    break;
+  case STRPAT_ESC:
+    if (p + 1 >= ms->pat_end || !isalpha((unsigned char)p[1]) ||
+        p[1] == 'b' || p[1] == 'f')
+      return;
+    end = p + 2;
+    break;
+  default:
+    end = p + 1;
+    break;
+  }
+  if (end < ms->pat_end && (*end == '*' || *end == '?' || *end == '-'))
+    return;
+  ms->first_class = p;
+  ms->first_class_end = end;
+}
+
 static void strpat_init(strpat_State *ms, lua_State *L, const char *s,
                         size_t slen, const char *p, size_t plen)
 {
@@ -372,6 +425,14 @@ static void strpat_init(strpat_State *ms, lua_State *L, const char *s,
   ms->subject = s;
   ms->subject_end = s + slen;
   ms->pat_end = p + plen;
+  strpat_findfirst(ms, p);
+}
+
+/* Can no match start at s? (the matcher would fail at its first item) */
+static inline int strpat_cannotstart(strpat_State *ms, const char *s)
+{
+  return ms->first_class != NULL &&
+         !strpat_single(ms, s, ms->first_class, ms->first_class_end);
 }
 
 static void strpat_reset(strpat_State *ms)
@@ -477,6 +538,8 @@ static int strpat_search(lua_State *L, int is_find)
     strpat_init(&ms, L, s, slen, p, plen);
     const char *start = s + init;
     do {
+      if (!anchored && strpat_cannotstart(&ms, start))
+        continue;
       strpat_reset(&ms);
       const char *end = strpat_do(&ms, start, p);
       if (end != NULL) {
@@ -519,6 +582,8 @@ static int strpat_gmatchstep(lua_State *L)
       (strpat_GmatchState *)lua_touserdata(L, lua_upvalueindex(3));
   gm->ms.L = L;  /* the iterator may run in another coroutine */
   for (const char *start = gm->next; start <= gm->ms.subject_end; start++) {
+    if (strpat_cannotstart(&gm->ms, start))
+      continue;
     strpat_reset(&gm->ms);
     const char *end = strpat_do(&gm->ms, start, gm->pattern);
     if (end != NULL && end != gm->last_end) {
@@ -640,8 +705,11 @@ int strpat_gsub(lua_State *L)
   luaL_buffinit(L, &buf);
   strpat_init(&ms, L, src, slen, p, plen);
   while (count < max_repl) {
-    strpat_reset(&ms);
-    const char *end = strpat_do(&ms, src, p);
+    const char *end = NULL;
+    if (anchored || !strpat_cannotstart(&ms, src)) {
+      strpat_reset(&ms);
+      end = strpat_do(&ms, src, p);
+    }
     if (end != NULL && end != last_end) {
       count++;
       changed |= strpat_addreplacement(&ms, &buf, src, end, repl_type);

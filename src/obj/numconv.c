@@ -138,12 +138,32 @@ size_t num_str2num(const char *s, TValue *o)
 /* Number -> text                                                      */
 /* ------------------------------------------------------------------ */
 
+/* Decimal digits of an integer, as "%lld" writes them (without going
+ * through printf's format interpreter: number-to-string conversion is on
+ * the path of every `..` with a number). */
+static int num_int2str(char *buff, lua_Integer i)
+{
+  char digits[24];
+  char *p = digits + sizeof digits;
+  lua_Unsigned u = i < 0 ? 0u - l_castS2U(i) : l_castS2U(i);
+  do {
+    *--p = (char)('0' + (int)(u % 10u));
+    u /= 10u;
+  } while (u != 0);
+  if (i < 0)
+    *--p = '-';
+  int len = (int)(digits + sizeof digits - p);
+  memcpy(buff, p, (size_t)len);
+  buff[len] = '\0';
+  return len;
+}
+
 int num_tostringbuff(const TValue *o, char *buff)
 {
   int len;
   cr_assert(ttisnumber(o), "a number");
   if (ttisinteger(o)) {
-    len = lua_integer2str(buff, NUM_MAXSTR, val_(o).i);
+    len = num_int2str(buff, val_(o).i);
   } else {
     len = lua_number2str(buff, NUM_MAXSTR, val_(o).n);
     /* "%.14g" prints 1.0 as "1": add ".0" so floats stay recognisable

@@ -9,6 +9,7 @@
 
 #include "vm/feedback.h"
 #include "vm/options.h"
+#include "jit/jit.h"
 #include "obj/numconv.h"
 #include "vm/debuginfo.h"
 #include "vm/tm.h"
@@ -230,6 +231,11 @@ void fb_hot(lua_State *L, Proto *p) {
   if (p->hotness < 0 && o->jit_threshold > 0) {  /* fresh: arm */
     p->hotness = o->jit_threshold < FB_HOT_DONE ? o->jit_threshold
                                                 : FB_HOT_DONE - 1;
+    return;
+  }
+  if (o->jit == JIT_MODE_BASELINE) {  /* to tier 1 (jit/jit_compile.c) */
+    p->hotness = FB_HOT_DONE;
+    jit_compile(L, p);
     return;
   }
   if (o->trace_opt) {

@@ -17,6 +17,7 @@
 #include "gc/mem.h"
 #include "vm/do.h"
 #include "vm/tm.h"
+#include "jit/jit.h"
 
 /* ------------------------------------------------------------------ */
 /* Objects                                                             */
@@ -31,6 +32,8 @@ Proto *func_newproto(lua_State *L) {
 }
 
 void func_freeproto(lua_State *L, Proto *f) {
+  if (f->jitcode != NULL)
+    jit_free(f);
   mem_free(L, f->code, (size_t)f->sizecode * sizeof(Instruction));
   mem_free(L, f->p, (size_t)f->sizep * sizeof(Proto *));
   mem_free(L, f->k, (size_t)f->sizek * sizeof(TValue));

@@ -83,6 +83,7 @@
 #include "vm/func.h"
 #include "vm/tm.h"
 #include "vm/vm.h"
+#include "jit/jit.h"
 
 typedef struct InterpTable InterpTable;
 
@@ -104,6 +105,7 @@ struct InterpTable {
 OP_TABLE(X)
 #undef X
 CR_PRESERVE_NONE static void op_traced(HANDLER_PARAMS);
+CR_PRESERVE_NONE static void op_osr(HANDLER_PARAMS);
 CR_PRESERVE_NONE static void interp_enter_slow(HANDLER_PARAMS);
 CR_PRESERVE_NONE static void interp_call_slow(HANDLER_PARAMS);
 CR_PRESERVE_NONE static void interp_tailcall_slow(HANDLER_PARAMS);
@@ -125,6 +127,17 @@ static const InterpTable interp_traced = {{
   OP_TABLE(X)
 #undef X
 }};
+
+/* Set at a loop back-edge of a function that has just been compiled: the
+ * next instruction (the loop header) continues in compiled code (OSR). */
+static const InterpTable interp_osr = {{
+#define X(name, fmt, fbk, flags) op_osr,
+  OP_TABLE(X)
+#undef X
+}};
+
+/* May frame ci's function run its compiled code (src/jit)? */
+#define interp_jitted(p) ((p)->jitcode != NULL && !L->hookmask)
 
 #if defined(CRESCENT_NO_FEEDBACK) && CRESCENT_NO_FEEDBACK
 #define interp_profiles(p) 0
@@ -208,6 +221,8 @@ static const InterpTable interp_traced = {{
  * rare parts are in interp_enter_slow, so that the calling handler needs
  * no stack frame of its own. */
 #define ENTER_CHECKED(p) do {                                              \
+    if (interp_jitted(p))                                                  \
+      CR_MUSTTAIL return jit_enter(HANDLER_ARGS);                          \
     if (interp_profiles(p)) {                                              \
       if (CR_UNLIKELY(--(p)->hotness <= 0))                                \
         CR_MUSTTAIL return interp_enter_slow(HANDLER_ARGS);                \
@@ -279,7 +294,9 @@ static const InterpTable interp_traced = {{
     if (CR_UNLIKELY(L->hookmask)) {                                        \
       ci->u.l.trap = 1;                                                    \
       disp = &interp_traced;                                               \
-    } else                                                                 \
+    } else if (interp_jitted(p_))                                          \
+      CR_MUSTTAIL return jit_enter(HANDLER_ARGS);                          \
+    else                                                                   \
       disp = interp_table_for(p_);                                         \
     NEXT();                                                                \
   } while (0)
@@ -347,7 +364,7 @@ static const InterpTable interp_traced = {{
     Proto *bp_ = cl->p;                                                    \
     if (CR_UNLIKELY(--bp_->hotness <= 0)) {                                \
       fb_hot(L, bp_);                                                      \
-      disp = interp_table_for(bp_);                                        \
+      disp = interp_jitted(bp_) ? &interp_osr : interp_table_for(bp_);     \
     }                                                                      \
     if (CR_UNLIKELY(ci->u.l.trap)) disp = &interp_traced;                  \
   } while (0)
@@ -360,6 +377,8 @@ CR_PRESERVE_NONE static void interp_enter_slow(HANDLER_PARAMS) {
   Proto *p = cl->p;
   if (interp_profiles(p) && p->hotness <= 0)
     fb_hot(L, p);
+  if (interp_jitted(p))
+    CR_MUSTTAIL return jit_enter(HANDLER_ARGS);
   disp = interp_table_for(p);
   if (L->hookmask && interp_hookentry(L, ci, pc))
     disp = &interp_traced;
@@ -406,12 +425,44 @@ CR_PRESERVE_NONE static void op_traced(HANDLER_PARAMS) {
   CR_MUSTTAIL return real->h[GET_OPCODE(i)](HANDLER_ARGS);
 }
 
+/* Back-edge into a loop header of a function compiled meanwhile. */
+CR_PRESERVE_NONE static void op_osr(HANDLER_PARAMS) {
+  CR_MUSTTAIL return jit_osr(HANDLER_ARGS);
+}
+
+/* Entry points for the baseline JIT (src/jit/jit_runtime.c): start frame
+ * ci (just pushed: counts the entry, runs the call hook), or continue it
+ * at its saved pc (after a return into it, or when compiled code hands a
+ * frame back because a hook was set). */
+CR_PRESERVE_NONE void interp_enter(HANDLER_PARAMS) {
+  ENTER_FRAME();
+}
+
+CR_PRESERVE_NONE void interp_continue(HANDLER_PARAMS) {
+  cl = clLvalue(ci->func);
+  Proto *p = cl->p;
+  k = p->k;
+  fb = p->feedback;
+  pc = ci->u.l.savedpc;
+  base = ci->func + 1;
+  if (CR_UNLIKELY(L->hookmask)) {
+    ci->u.l.trap = 1;
+    disp = &interp_traced;
+  } else
+    disp = interp_table_for(p);
+  NEXT();
+}
+
 void vm_execute(lua_State *L, CallInfo *ci) {
   LClosure *cl = clLvalue(ci->func);
   Proto *p = cl->p;
   const Instruction *pc = ci->u.l.savedpc;
   if (pc == p->code && interp_profiles(p))
     fb_tick(L, p);
+  if (interp_jitted(p)) {
+    jit_enter(L, ci, ci->func + 1, pc, 0, p->k, cl, NULL, p->feedback);
+    return;
+  }
   const InterpTable *disp = interp_table_for(p);
   if (CR_UNLIKELY(L->hookmask) && interp_hookentry(L, ci, pc))
     disp = &interp_traced;

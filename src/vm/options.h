@@ -16,7 +16,7 @@
 /* JIT modes: X(NAME, spelling, available in this build). */
 #define ENGINE_JIT_MODES(X) \
   X(OFF,      "off",      1) \
-  X(BASELINE, "baseline", 0)
+  X(BASELINE, "baseline", 1)
 
 enum EngineJitMode {
 #define X(name, spelling, avail) JIT_MODE_##name,
@@ -50,7 +50,11 @@ enum EngineOptionKind {
   X(jit_threshold, "jit-threshold", COUNT, 1000,                            \
     "entries + loop back-edges before a function counts as hot")            \
   X(trace_opt, "trace-opt", FLAG, 0,                                        \
-    "report tier-up decisions to stderr")
+    "report tier-up decisions to stderr")                                   \
+  X(print_code, "print-code", FLAG, 0,                                      \
+    "print the machine code of every compiled function")                    \
+  X(perf_map, "perf-map", FLAG, 0,                                          \
+    "append compiled functions to /tmp/perf-PID.map for perf")
 
 typedef struct EngineOptions {
 #define X(field, spelling, kind, def, doc) int field;

@@ -445,6 +445,11 @@ class Gen:
         pad = "  " * ind
         r = self.r.random()
         deep = self.nest >= 3
+        if r < 0.22 and not deep:
+            # self-contained units in a do-block (their locals stay inside)
+            body = self.pick(self.EXTRAS)(self, ind + 1)
+            return [pad + "do"] + body + [pad + "end"]
+        r = self.r.random()
         if r < 0.12:
             typ = self.pick(["int", "num", "str", "bool"])
             name = self.name(typ[0])
@@ -867,6 +872,270 @@ class Gen:
         if k < 0.85:
             return [pad + "P(%s)" % self.format_expr(1)]
         return [pad + "P(#%s, %s == %s, %s < %s)" % (s, s, self.str_expr(), s, self.str_expr())]
+
+    # ------------------------------------------- self-contained extras
+    # Each returns the lines of a block body at indentation `ind`; they
+    # exercise what a new engine is most likely to get subtly wrong:
+    # hidden classes and inline caches, metatables changing under a loop,
+    # sort order with ties, number formatting, coroutines yielding through
+    # metamethods and pcall, debug info, os.date, pack, utf8, and the
+    # compiler's error messages for broken source.
+
+    def shape_stat(self, ind):
+        pad = "  " * ind
+        n = self.r.randint(1, 40)
+        dels = self.r.randint(0, 5)
+        keys = ["a", "b", "c", "x", "y", "name", "v", "k1", "long_field_name_number_one"]
+        out = [pad + "local r = {%s}" % ", ".join("%s = %s" % (k, self.int_expr()) for k in
+                                                   self.r.sample(keys, self.r.randint(0, 4))),
+               pad + "for i = 1, %d do r['f' .. (i %% %d)] = i end" % (n, self.r.randint(1, 20))]
+        for _ in range(dels):
+            out.append(pad + "r.%s = nil" % self.pick(keys + ["f1", "f2", "f3"]))
+        out.append(pad + "r.%s = %s" % (self.pick(keys), self.int_expr()))
+        out.append(pad + "local sum, cnt = 0, 0")
+        out.append(pad + "for k, v in pairs(r) do cnt = cnt + 1; if math.type(v) == 'integer' then sum = sum + v end end")
+        out.append(pad + "P(sum, cnt, r.a, r.x, r.f1, r.long_field_name_number_one, rawget(r, 'v'))")
+        if self.chance(0.5):
+            out.append(pad + "for i = 1, %d do r['f' .. i] = nil end" % self.r.randint(1, 30))
+            out.append(pad + "r.new = 1")
+            out.append(pad + "P(next(r) ~= nil, r.new, r.f1, r.a)")
+        return out
+
+    def ic_stat(self, ind):
+        """One access site seeing many shapes, metatables and types."""
+        pad = "  " * ind
+        site = self.pick(["o.x", "o.y", "o[1]", "o:m()", "#o", "o.x + 1", "o.x .. ''"])
+        objs = ["{x = 1}", "{y = 2, x = 3}", "{x = 'str'}", "{1, 2, x = 4}",
+                "setmetatable({}, {__index = {x = 5, y = 6, m = function(s) return 'mm' end}})",
+                "setmetatable({}, {__index = function(t, k) return k end})",
+                "setmetatable({x = 7}, {__index = error})",
+                "{m = function(s) return s.x end, x = 8}", "'a string'", "{}",
+                "setmetatable({}, {__len = function() return 9 end})"]
+        chosen = [self.pick(objs) for _ in range(self.r.randint(2, 6))]
+        out = [pad + "local objs = {%s}" % ", ".join(chosen),
+               pad + "local function site(o) return %s end" % site,
+               pad + "for round = 1, %d do" % self.r.randint(1, 3),
+               pad + "  for i = 1, #objs do T(site, objs[i]) end"]
+        if self.chance(0.5):
+            out.append(pad + "  objs[%d] = %s" % (self.r.randint(1, len(chosen)), self.pick(objs)))
+        out.append(pad + "end")
+        return out
+
+    def mtchange_stat(self, ind):
+        pad = "  " * ind
+        return [pad + "local base = {x = 1}",
+                pad + "local mt = {__index = base}",
+                pad + "local o = setmetatable({}, mt)",
+                pad + "local seen = {}",
+                pad + "for i = 1, 6 do",
+                pad + "  seen[#seen + 1] = tostring(o.x) .. '/' .. tostring(o.y)",
+                pad + "  if i == %d then base.x = 'changed' end" % self.r.randint(1, 6),
+                pad + "  if i == %d then mt.__index = function(t, k) return k .. i end end" % self.r.randint(1, 6),
+                pad + "  if i == %d then rawset(o, 'x', 'own') end" % self.r.randint(1, 6),
+                pad + "  if i == %d then setmetatable(o, {__index = {y = 'other'}}) end" % self.r.randint(1, 6),
+                pad + "  if i == %d then o.x = nil end" % self.r.randint(1, 6),
+                pad + "end",
+                pad + "P(table.concat(seen, ' '))"]
+
+    def sort_stat(self, ind):
+        pad = "  " * ind
+        n = self.r.randint(0, 30)
+        vals = [self.r.randint(-3, 3) for _ in range(n)]
+        out = [pad + "local items = {}"]
+        out.append(pad + "for i, k in ipairs({%s}) do items[i] = {k = k, id = i} end" % ", ".join(map(str, vals)))
+        k = self.r.random()
+        if k < 0.4:     # ties: the resulting order is the algorithm's
+            out.append(pad + "table.sort(items, function(a, b) return a.k < b.k end)")
+        elif k < 0.6:   # the order of comparisons itself
+            out.append(pad + "local calls = {}")
+            out.append(pad + "table.sort(items, function(a, b) calls[#calls + 1] = a.id .. ':' .. b.id; return a.k > b.k end)")
+            out.append(pad + "P(#calls, table.concat(calls, ' '))")
+        elif k < 0.8:   # an inconsistent order function
+            out.append(pad + "T(table.sort, items, function(a, b) return true end)")
+        else:
+            out.append(pad + "T(table.sort, items, function(a, b) return a.k <= b.k end)")
+        out.append(pad + "local ids = {} for i, it in ipairs(items) do ids[i] = it.id end")
+        out.append(pad + "P(table.concat(ids, ','))")
+        return out
+
+    def numfmt_stat(self, ind):
+        pad = "  " * ind
+        v = self.pick(FLOAT_LITS + INT_LITS + ["(0/0)", "(-(0/0))", "1e-7", "-1e-7", "123456789012.0",
+                                               "1e14", "1e15", "1e16", "0.1 + 0.2", "100 // 1.0",
+                                               "-0.0 // 1", "0.0 % -1", "-7 % 0.0", "3 % -2", "-3 % 2",
+                                               "3.5 % -2", "-3.5 % 2", "5 // -2", "-5 // 2.0", "2^1023 * 2"])
+        k = self.r.random()
+        if k < 0.3:
+            return [pad + "local v = %s" % v,
+                    pad + "P(N(v), tostring(N(v)), N(v) .. '', string.format('%%q', N(v)), math.type(v))"]
+        if k < 0.6:
+            return [pad + "local v = N(%s)" % v,
+                    pad + "P(string.format('%%.14g|%%.17g|%%g|%%e|%%.0f|%%a|%%5.1f|%%-12g|%%+d', v, v, v, v, v, v, v, v, math.tointeger(v) or 0))"]
+        if k < 0.8:
+            return [pad + "local v = %s" % v,
+                    pad + "P(math.tointeger(v), math.floor(N(v)) == v, v == math.floor(N(v)), (math.type(v) == 'float' and v == v and v > -2^63 and v < 2^63) and math.floor(v) or 'skip')"]
+        s = self.pick(['"%s\n\r\0\1\127\255\"\\"', '"\u{7FF}\u{FFFF}"', '"\t\v\f\a\b"',
+                       '("x"):rep(3, "\0")', '"-0"', '"0x"', '" 0x1p4 "', '"1e"', '"  "', '"\0"'])
+        return [pad + "local s = %s" % s,
+                pad + "P(string.format('%%q', s), #s, tonumber(s), s:byte(1, -1))"]
+
+    def coro_adv_stat(self, ind):
+        pad = "  " * ind
+        k = self.r.random()
+        if k < 0.25:   # yields through pcall and metamethods
+            mm = self.pick(["__index = function(t, k) return coroutine.yield(k) end",
+                            "__add = function(a, b) return coroutine.yield('add') end",
+                            "__lt = function(a, b) return coroutine.yield('lt') end",
+                            "__concat = function(a, b) return coroutine.yield('cat') end",
+                            "__call = function(self, x) return coroutine.yield('call', x) end",
+                            "__eq = function(a, b) return coroutine.yield('eq') end",
+                            "__len = function(a) return coroutine.yield('len') end",
+                            "__close = function() coroutine.yield('close') end"])
+            use = self.pick(["o.field", "o + 1", "o < o", "o .. 'x'", "o(5)", "o == setmetatable({}, getmetatable(o))",
+                             "#o", "select(2, pcall(function() return o.field end))"])
+            return [pad + "local o = setmetatable({}, {%s})" % mm,
+                    pad + "local co = coroutine.wrap(function() local r = %s; return 'result', r end)" % use,
+                    pad + "T(co)", pad + "T(co, 'resumed1')", pad + "T(co, 'resumed2')"]
+        if k < 0.45:   # yield across a C boundary
+            return [pad + "local co = coroutine.create(function()",
+                    pad + "  table.sort({3, 2, 1}, function(a, b) coroutine.yield('in sort') return a < b end)",
+                    pad + "end)",
+                    pad + "P(coroutine.resume(co))", pad + "P(coroutine.status(co))",
+                    pad + "local co2 = coroutine.create(function() return string.gsub('ab', '.', function(c) coroutine.yield(c) end) end)",
+                    pad + "P(coroutine.resume(co2))"]
+        if k < 0.65:   # status, running, isyieldable, wrap errors
+            return [pad + "local co",
+                    pad + "co = coroutine.create(function(...)",
+                    pad + "  P(coroutine.status(co), coroutine.isyieldable(), select('#', ...))",
+                    pad + "  local a, b = coroutine.yield(...)",
+                    pad + "  P(a, b, coroutine.running() == co)",
+                    pad + "  error({code = 'co'})",
+                    pad + "end)",
+                    pad + "P(coroutine.resume(co, 1, nil, 3))",
+                    pad + "P(coroutine.resume(co, 'x'))",
+                    pad + "P(coroutine.resume(co))",
+                    pad + "P(coroutine.isyieldable(), coroutine.status(co))",
+                    pad + "T(coroutine.wrap(function() error('wrapped', 2) end))"]
+        # generic for over a generator, yields inside pcall inside the body
+        n = self.r.randint(0, 5)
+        return [pad + "local gen = coroutine.wrap(function()",
+                pad + "  for i = 1, %d do" % n,
+                pad + "    local ok, v = pcall(function() return coroutine.yield(i, i * i) end)",
+                pad + "    if i == %d then error('gen stop ' .. i) end" % self.r.randint(1, 7),
+                pad + "  end",
+                pad + "end)",
+                pad + "T(function() for a, b in gen do P(a, b) end end)"]
+
+    def debug_stat(self, ind):
+        pad = "  " * ind
+        k = self.r.random()
+        if k < 0.4:
+            return [pad + "local function inner(a, b, ...)",
+                    pad + "  local x = a",
+                    pad + "  local info = debug.getinfo(1, 'Slnu')",
+                    pad + "  P(info.currentline, info.short_src, info.what, info.name, info.namewhat, info.nparams, info.isvararg, info.nups, info.linedefined)",
+                    pad + "  P(debug.getlocal(1, 1), debug.getlocal(1, 3), debug.getlocal(1, -1))",
+                    pad + "  return debug.traceback('tb', 1)",
+                    pad + "end",
+                    pad + "local function outer() return (inner(1, 2, 3)) end",
+                    pad + "P(outer())"]
+        if k < 0.7:
+            return [pad + "local function lvl3() error('deep', %d) end" % self.r.randint(0, 3),
+                    pad + "local function lvl2() lvl3() end",
+                    pad + "local function lvl1() lvl2() end",
+                    pad + "P(xpcall(lvl1, debug.traceback))",
+                    pad + "P(pcall(lvl1))"]
+        return [pad + "local up1, up2 = %s, %s" % (self.int_expr(), self.str_expr()),
+                pad + "local function f() return up1, up2 end",
+                pad + "P(debug.getupvalue(f, 1), debug.getupvalue(f, 2), debug.getupvalue(f, 3))",
+                pad + "P(debug.setupvalue(f, 1, 'set'), f())",
+                pad + "P(debug.getinfo(print).what, debug.getinfo(f, 'L') ~= nil, debug.getinfo(100))"]
+
+    def os_stat(self, ind):
+        pad = "  " * ind
+        t = self.pick(["0", "86399", "951782400", "4102444800", "-86400", "2^31", "1e10"])
+        fmt = self.pick(['"!%Y-%m-%d %H:%M:%S"', '"!%c"', '"!%x %X %p"', '"!%j %U %w %a %b"',
+                         '"!%%"', '"!%y %e %D"', '"!*t"', '"*t"'])
+        out = [pad + "local d = os.date(%s, %s)" % (fmt, t),
+               pad + "if type(d) == 'table' then d = string.format('%d-%d-%d %d:%d:%d %d %d %s', d.year, d.month, d.day, d.hour, d.min, d.sec, d.wday, d.yday, tostring(d.isdst)) end",
+               pad + "P(d)"]
+        if self.chance(0.5):
+            out.append(pad + "T(os.time, {year = %d, month = %d, day = %d, hour = %d, isdst = false})"
+                       % (self.pick([1970, 2000, 2024, 1900, 3000]), self.r.randint(-2, 14),
+                          self.r.randint(-5, 40), self.r.randint(-1, 25)))
+        if self.chance(0.3):
+            out.append(pad + "T(os.date, %s, %s)" % (self.pick(['"%Ez"', '"%Q"', '"!%"', '"%5"']), t))
+        return out
+
+    def pack_stat(self, ind):
+        pad = "  " * ind
+        fmt, args = self.pick([
+            ('"<i4 >I2 b B h"', "-5, 65535, -128, 255, 1000"),
+            ('"<j >J n d f"', "math.mininteger, -1, 1.5, -0.0, 0.25"),
+            ('"z s1 s2 c5"', "'zero', 'one', 'two', 'five!'"),
+            ('"!8 i1 i8 !2 i2 x Xi4 i4"', "1, 2, 3, 4"),
+            ('"<i16 >i9 <I11"', "-1, math.maxinteger, 12345"),
+            ('"i3"', "8388607"), ('"i3"', "8388608"), ('"I1"', "-1"), ('"<T"', "2^40"),
+            ('"s"', "('x'):rep(300)"), ('">s4 <s8"', "'', 'abc'"),
+        ])
+        return [pad + "local ok, packed = pcall(string.pack, %s, %s)" % (fmt, args),
+                pad + "if ok then P(#packed, string.packsize((%s):gsub('[sz]%%d*', 'i1')), string.unpack(%s, packed)) else P(packed) end" % (fmt, fmt)]
+
+    def utf8_stat(self, ind):
+        pad = "  " * ind
+        s = self.pick(['"h\u{E9}llo \u{20AC}\u{10FFFF}"', '"\xff\xfe"', '"a\xc3"', '"\u{7FFFFFFF}"',
+                       '"\xed\xa0\x80"', '"plain"', '""', 'utf8.char(72, 228, 8364, 128512)'])
+        lax = self.pick(["", ", true"])
+        return [pad + "local s = %s" % s,
+                pad + "P(utf8.len(s%s), utf8.len(s, 2), utf8.offset(s, 2), utf8.offset(s, -1))" % (", 1, -1" + lax if lax else ""),
+                pad + "T(utf8.codepoint, s, 1, -1%s)" % lax,
+                pad + "T(function() local r = {} for p, c in utf8.codes(s%s) do r[#r + 1] = p .. ':' .. c end return table.concat(r, ' ') end)" % lax,
+                pad + "P(s:match(utf8.charpattern), #utf8.charpattern)"]
+
+    BROKEN_SNIPPETS = [
+        "x = = 1", "local 1 = 2", "for i = 1 do end", "goto nowhere", "break", "::a:: ::a::",
+        "x = }", "f(", "return return", "local x <foo> = 1", "local x <const> = 1; x = 2",
+        "x = 'unfinished", "x = "bad \q escape"", "x = [[unfinished", "x = 1 +", "a.b:c = 1",
+        "x = 0x", "x = 1e", "x = 3..4", "if x then", "function f( end", "local function() end",
+        "x = {1, 2,, 3}", "x = "\300"", "x = '\u{110000000}'", "--[[ unfinished comment",
+        "x = 12345678901234567890 .. ''", "local t = {} t.1 = 2", "return ...", "function f() return ... end",
+        "x = #", "do end end", "repeat until", "while true", "x, y = ", "local a <close> = 1 local b <close> = 2",
+        "goto l; local x; ::l:: print(x)", "x = y z", "elseif", "x = not", "x = 1 // // 2", "f{}{}''""",
+        "x = '\xZZ'", "x = @", "x = $", "x = ~= 1", "return 1,", "local x = <const> 1",
+    ]
+
+    def syntax_stat(self, ind):
+        """Compiler error messages, for known broken snippets and for
+        random damage to generated code."""
+        pad = "  " * ind
+        if self.chance(0.5):
+            src = self.pick(self.BROKEN_SNIPPETS)
+        else:
+            saved = (self.scope, self.nest, self.loop_depth)
+            self.scope = Scope()
+            lines = self.stat(0)
+            self.scope, self.nest, self.loop_depth = saved
+            text = "\n".join(lines)
+            damage = self.pick(["drop", "dup", "swap", "insert"])
+            toks = text.split(" ")
+            i = self.r.randrange(len(toks))
+            if damage == "drop":
+                del toks[i]
+            elif damage == "dup":
+                toks.insert(i, toks[i])
+            elif damage == "swap" and len(toks) > 1:
+                j = self.r.randrange(len(toks))
+                toks[i], toks[j] = toks[j], toks[i]
+            else:
+                toks.insert(i, self.pick(["end", "(", ")", "=", "local", "..", "then", "[[", "'", ",",
+                                          "::x::", "goto", "return", "}", "{", "<close>", "1", "and"]))
+            src = " ".join(toks)
+        quoted = "[==[" + src.replace("]==]", "] ==]") + "]==]"
+        return [pad + "local f, err = load(%s, '=snippet')" % quoted,
+                pad + "P(f == nil, err)"]
+
+    EXTRAS = [shape_stat, ic_stat, mtchange_stat, sort_stat, numfmt_stat, coro_adv_stat,
+              debug_stat, os_stat, pack_stat, utf8_stat, syntax_stat, syntax_stat]
 
     # ------------------------------------------------------------ program
     def program_units(self, tag):

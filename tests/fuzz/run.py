@@ -56,6 +56,10 @@ def env_for(suppress):
     if suppress and os.path.exists(SUPPRESSIONS):
         opts += ":suppressions=" + SUPPRESSIONS
     env["UBSAN_OPTIONS"] = opts
+    if suppress:
+        env["CRESCENT_FUZZ_KNOWN"] = "1"     # see KNOWN_* lists in the targets
+    else:
+        env.pop("CRESCENT_FUZZ_KNOWN", None)
     return env
 
 

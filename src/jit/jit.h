@@ -1,0 +1,51 @@
+/*
+ * jit.h — T1, the baseline JIT: copy-and-patch compilation of a Proto from
+ * the interpreter's own op bodies (docs/jit.md).
+ *
+ * A compiled function is the concatenation of one stencil per instruction
+ * (src/host/stencil_ops.c), holes patched with that instruction's operands.
+ * Compiled code keeps no state of its own: values live in the Lua stack,
+ * the pc is saved in the CallInfo as the interpreter does, and every
+ * instruction's stencil is an entry point (JitCode.offsets), so a frame can
+ * move between the tiers at any instruction boundary.
+ */
+#ifndef CRESCENT_JIT_H
+#define CRESCENT_JIT_H
+
+#include "obj/object.h"
+
+typedef struct InterpTable InterpTable;
+
+/* The handler signature shared by interpreter handlers, stencils and the
+ * runtime entries below (interp.c's HANDLER_PARAMS). */
+#define JIT_HANDLER_PARAMS                                                 \
+  lua_State *L, CallInfo *ci, StkId base, const Instruction *pc,           \
+  Instruction i, TValue *k, LClosure *cl, const InterpTable *disp,         \
+  FeedbackSlot *fb
+
+/* Proto.jitcode of a compiled function. */
+typedef struct JitCode {
+  uint8_t *code;       /* executable, read-only */
+  size_t mapsize;      /* bytes reserved for it (pages) */
+  size_t codesize;     /* bytes of stencils (trampolines follow) */
+  int ninsns;
+  uint32_t offsets[];  /* instruction index -> offset of its stencil */
+} JitCode;
+
+/* Compile p (its counters said it is hot). On failure p stays interpreted
+ * (the reason goes to --trace-opt). Never raises, never allocates from the
+ * Lua heap. Returns 1 when p->jitcode is set. */
+int jit_compile(lua_State *L, Proto *p);
+
+/* Release p's code (the collector frees p). */
+void jit_free(Proto *p);
+
+/* Continue frame ci (L->ci) in compiled code at ci->u.l.savedpc. The
+ * caller checks that the function is compiled and no hook is set. */
+CR_PRESERVE_NONE void jit_enter(JIT_HANDLER_PARAMS);
+
+/* The interpreter is about to run the instruction before pc of a compiled
+ * function at a loop header: move the frame to compiled code (OSR). */
+CR_PRESERVE_NONE void jit_osr(JIT_HANDLER_PARAMS);
+
+#endif
