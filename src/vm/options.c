@@ -19,10 +19,14 @@ static EngineOptions options_default = {
 #undef X
 };
 
+static void options_from_env(lua_State *L);
+
 EngineOptions *options_get(lua_State *L) {
   global_State *g = G(L);
-  if (CR_UNLIKELY(g->options == NULL))
+  if (CR_UNLIKELY(g->options == NULL)) {
     g->options = &options_default;
+    options_from_env(L);
+  }
   return g->options;
 }
 
@@ -83,4 +87,32 @@ void crescent_set_option(lua_State *L, const char *name, const char *value) {
   ENGINE_OPTIONS(X)
 #undef X
   fprintf(stderr, "crescent: unknown engine option --%s\n", name);
+}
+
+/*
+ * CRESCENT_OPTIONS lets a program that embeds Crescent (and so has no
+ * command line of ours) choose engine options: the same spellings as the
+ * `crescent` program's switches, separated by spaces or commas, with or
+ * without the leading "--", e.g. CRESCENT_OPTIONS="--jit=baseline
+ * --jit-threshold=0". It is read once per process, when the first state
+ * asks for its options; the test runners use it to run the embedding hosts
+ * in every tier.
+ */
+static void options_from_env(lua_State *L) {
+  static int done;
+  const char *env;
+  char buf[512];
+  if (done) return;
+  done = 1;
+  env = getenv("CRESCENT_OPTIONS");
+  if (env == NULL || strlen(env) >= sizeof buf) return;
+  strcpy(buf, env);
+  for (char *save = NULL, *tok = strtok_r(buf, " ,", &save); tok != NULL;
+       tok = strtok_r(NULL, " ,", &save)) {
+    char *eq;
+    while (*tok == '-') tok++;
+    eq = strchr(tok, '=');
+    if (eq != NULL) *eq++ = '\0';
+    crescent_set_option(L, tok, eq);
+  }
 }

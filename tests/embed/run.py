@@ -104,6 +104,12 @@ def main():
         libflags += ["-lm", "-ldl"]
 
     names = tests(args.filters)
+    if args.oracle:
+        modes = [(None, [])]
+    else:
+        sys.path.insert(0, os.path.dirname(HERE))
+        from run import MODES        # tests/run.py: the tier matrix, defined once
+        modes = list(MODES.items())
     passed = failed = 0
     workdir = tempfile.mkdtemp(prefix="crescent-embed-")
     try:
@@ -120,53 +126,61 @@ def main():
                 failed += 1
                 print("FAIL %s: does not build\n%s" % (name, comp.stderr[-3000:]))
                 continue
-            try:
-                run = subprocess.run([exe], stdin=subprocess.DEVNULL, capture_output=True,
-                                     timeout=TIMEOUT, cwd=workdir)
-                out = run.stdout.decode("utf-8", "replace")
-                err = run.stderr.decode("utf-8", "replace")
-                status = run.returncode
-            except subprocess.TimeoutExpired:
+            # Every host runs in every tier of the matrix (tests/run.py's
+            # MODES), chosen through CRESCENT_OPTIONS since a host has no
+            # command line of ours; the oracle runs once.
+            for mode, flags in modes:
+                env = dict(os.environ)
+                if flags:
+                    env["CRESCENT_OPTIONS"] = " ".join(flags)
+                label = name if mode is None else "%s [%s]" % (name, mode)
+                try:
+                    run = subprocess.run([exe], stdin=subprocess.DEVNULL, capture_output=True,
+                                         timeout=TIMEOUT, cwd=workdir, env=env)
+                    out = run.stdout.decode("utf-8", "replace")
+                    err = run.stderr.decode("utf-8", "replace")
+                    status = run.returncode
+                except subprocess.TimeoutExpired:
+                    failed += 1
+                    print("FAIL %s: timeout after %d s" % (label, TIMEOUT))
+                    continue
+                if args.record:
+                    again = subprocess.run([exe], stdin=subprocess.DEVNULL, capture_output=True,
+                                           timeout=TIMEOUT, cwd=workdir)
+                    if again.stdout != run.stdout:
+                        failed += 1
+                        print("FAIL %s: output differs between two runs; not recorded" % name)
+                        continue
+                    if status != 0:
+                        failed += 1
+                        print("FAIL %s: exit status %d under the oracle; not recorded\n%s"
+                              % (name, status, err[-2000:]))
+                        continue
+                    with open(expfile, "w", encoding="utf-8", newline="") as f:
+                        f.write(out)
+                    passed += 1
+                    print("recorded %s" % name)
+                    continue
+                with open(expfile, encoding="utf-8", newline="") as f:
+                    expected = f.read()
+                if out == expected and status == 0:
+                    passed += 1
+                    if args.verbose:
+                        print("ok   %s" % label)
+                    continue
                 failed += 1
-                print("FAIL %s: timeout after %d s" % (name, TIMEOUT))
-                continue
-            if args.record:
-                again = subprocess.run([exe], stdin=subprocess.DEVNULL, capture_output=True,
-                                       timeout=TIMEOUT, cwd=workdir)
-                if again.stdout != run.stdout:
-                    failed += 1
-                    print("FAIL %s: output differs between two runs; not recorded" % name)
-                    continue
+                why = []
                 if status != 0:
-                    failed += 1
-                    print("FAIL %s: exit status %d under the oracle; not recorded\n%s"
-                          % (name, status, err[-2000:]))
-                    continue
-                with open(expfile, "w", encoding="utf-8", newline="") as f:
-                    f.write(out)
-                passed += 1
-                print("recorded %s" % name)
-                continue
-            with open(expfile, encoding="utf-8", newline="") as f:
-                expected = f.read()
-            if out == expected and status == 0:
-                passed += 1
-                if args.verbose:
-                    print("ok   %s" % name)
-                continue
-            failed += 1
-            why = []
-            if status != 0:
-                why.append("exit status %d" % status)
-            if out != expected:
-                why.append("output differs")
-            print("FAIL %s: %s" % (name, ", ".join(why)))
-            if out != expected:
-                sys.stdout.write(trimmed_diff(expected, out))
-            if err.strip():
-                print("  stderr (tail):")
-                for line in err.strip().splitlines()[-10:]:
-                    print("    " + line)
+                    why.append("exit status %d" % status)
+                if out != expected:
+                    why.append("output differs")
+                print("FAIL %s: %s" % (label, ", ".join(why)))
+                if out != expected:
+                    sys.stdout.write(trimmed_diff(expected, out))
+                if err.strip():
+                    print("  stderr (tail):")
+                    for line in err.strip().splitlines()[-10:]:
+                        print("    " + line)
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
     print("%d passed, %d failed" % (passed, failed))
