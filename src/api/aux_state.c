@@ -23,6 +23,8 @@ static void *state_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
 		free(ptr);
 		return NULL;
 	}
+	if (ptr == NULL)	/* a new block: malloc is the shorter path */
+		return malloc(nsize);
 	return realloc(ptr, nsize);
 }
 

@@ -44,8 +44,12 @@
 #endif
 #ifdef CR_NO_PRESERVE_NONE
 #define CR_PRESERVE_NONE
+#define CR_PRESERVE_MOST
 #else
 #define CR_PRESERVE_NONE __attribute__((preserve_none))
+/* For slow paths called from preserve_none code (vm/interp.c): the callee
+ * saves the registers it uses, so the caller keeps its state in them. */
+#define CR_PRESERVE_MOST __attribute__((preserve_most))
 #endif
 
 /* ------------------------------------------------------------------ */

@@ -38,6 +38,7 @@
 #include <string.h>
 #include <time.h>
 #include <stdio.h>
+#include <stdlib.h>
 
 #include "gc/gc_internal.h"
 #include "gc/mem.h"
@@ -141,15 +142,13 @@ static void gc_setminordebt(global_State *g)
 /* Stress builds collect at every safe point (debt 1 keeps gc_check
  * firing) while the heap is small. Collections of a big heap cost in
  * proportion to it (a deep recursion's stack is traversed whole by each
- * one), so above GC_STRESS_HEAP bytes the next collection waits for
- * 1/16 of the heap to be allocated: the overhead stays a constant factor
- * instead of quadratic, and every test script still gets collections at
- * nearly every safe point. */
-#define GC_STRESS_HEAP (4u << 20)
-static void gc_stressdebt(global_State *g)
+ * one), so above GC_STRESS_HEAP bytes the collector paces itself as in a
+ * normal build: the overhead stays a constant factor instead of
+ * quadratic, and every test script still gets collections at nearly
+ * every safe point. */
+static int gc_stressactive(global_State *g, int stress)
 {
-  lu_mem total = gc_totalbytes(g);
-  state_setdebt(g, total <= GC_STRESS_HEAP ? 1 : -(l_mem)(total / 16));
+  return stress != GC_STRESS_OFF && gc_totalbytes(g) <= GC_STRESS_HEAP;
 }
 
 /* ------------------------------------------------------------------ */
@@ -242,7 +241,8 @@ static lu_mem gc_singlestep(lua_State *L)
       if (g->tobefnz != NULL && !g->gcemergency) {
         g->gcstopem = 0;            /* finalizers may need emergencies */
         work = (lu_mem)gc_runafewfinalizers(
-                 L, CRESCENT_GC_STRESS == 3 ? 1 : GC_FINMAX) * GC_FINCOST;
+                 L, gc_stressmode(g) >= GC_STRESS_STEP ? 1 : GC_FINMAX) *
+               GC_FINCOST;
       } else {
         g->gcstate = GCS_PAUSE;     /* cycle finished */
         work = 0;
@@ -267,11 +267,11 @@ static void gc_runtilstate(lua_State *L, unsigned statesmask)
 
 static void gc_incstep(lua_State *L, global_State *g, int stress)
 {
-  if (stress == 3) {
+  if (stress >= GC_STRESS_STEP) {
     gc_singlestep(L);
     if (g->gcstate == GCS_PAUSE)
       gc_setpause(g);
-    gc_stressdebt(g);               /* step again at the next check */
+    state_setdebt(g, 1);            /* step again at the next check */
     return;
   }
   int stepmul = gc_getparam(g->gcstepmul) | 1;      /* never zero */
@@ -324,8 +324,7 @@ static GCObject **gc_correctgraylist(GCObject **p)
       gc_nw2black(curr);
       gc_changeage(curr, GC_AGE_TOUCHED1, GC_AGE_TOUCHED2);
       p = next;                                     /* keep */
-    } else if (curr->tt == VT_THREAD ||
-               (curr->tt == VT_PROTO && gc_protokeptgray((Proto *)curr))) {
+    } else if (gc_keptgray(curr)) {
       cr_assert(gc_isgray(curr), "kept-gray objects are gray");
       p = next;                                     /* keep */
     } else {
@@ -484,8 +483,22 @@ static void gc_stepgenfull(lua_State *L, global_State *g)
   }
 }
 
+static int gc_exp_policy = -1;
 static void gc_genstep(lua_State *L, global_State *g)
 {
+  if (gc_exp_policy < 0) gc_exp_policy = getenv("GCEXP") != NULL;
+  if (gc_exp_policy) {
+    lu_mem majorbase = g->GCestimate;
+    lu_mem majorinc = (majorbase / 100) * (lu_mem)gc_getparam(g->genmajormul);
+    if (gc_totalbytes(g) > majorbase + majorinc) {
+      gc_fullgen(L, g);
+    } else {
+      gc_youngcollection(L, g);
+      gc_setminordebt(g);
+      g->GCestimate = majorbase;
+    }
+    return;
+  }
   if (g->lastatomic != 0) {
     gc_stepgenfull(L, g);
     return;
@@ -514,6 +527,12 @@ static void gc_genstep(lua_State *L, global_State *g)
 void gc_changemode(lua_State *L, int newmode)
 {
   global_State *g = G(L);
+  if (gc_stressmode(g) == GC_STRESS_INC) {
+    /* remember the request, stay incremental */
+    g->gcstress = (lu_byte)(GC_STRESS_INC |
+                            (newmode == GC_KIND_GEN ? GC_STRESS_GENWANTED : 0));
+    newmode = GC_KIND_INC;
+  }
   if (newmode != g->gckind) {
     if (newmode == GC_KIND_GEN)
       gc_entergen(L, g);
@@ -523,20 +542,22 @@ void gc_changemode(lua_State *L, int newmode)
   g->lastatomic = 0;
 }
 
-/* One step of the current mode. `stress` is CRESCENT_GC_STRESS for the
- * steps safe points ask for, 0 for the steps collectgarbage("step")
+/* One step of the current mode. `stress` is the state's stress mode for
+ * the steps safe points ask for, 0 for the steps collectgarbage("step")
  * asks for (so that its results stay lua5.4's in stress builds). */
 static void gc_dostep(lua_State *L, global_State *g, int stress)
 {
-  if (stress == 1 || stress == 2) {
+  if (!gc_stressactive(g, stress))
+    stress = GC_STRESS_OFF;
+  if (stress == GC_STRESS_FULL || stress == GC_STRESS_ALLOC) {
     gc_fullgc(L, 0);
-    gc_stressdebt(g);               /* collect again at the next check */
+    state_setdebt(g, 1);            /* collect again at the next check */
     return;
   }
   if (gc_isgenmode(g)) {
     gc_genstep(L, g);
-    if (stress == 3)
-      gc_stressdebt(g);
+    if (stress >= GC_STRESS_STEP)
+      state_setdebt(g, 1);
   } else {
     gc_incstep(L, g, stress);
   }
@@ -565,7 +586,7 @@ static void gc_step_(lua_State *L, int stress)
 
 void gc_step(lua_State *L)
 {
-  gc_step_(L, CRESCENT_GC_STRESS);
+  gc_step_(L, gc_stressmode(G(L)));
 }
 
 void gc_fullgc(lua_State *L, int isemergency)
@@ -716,6 +737,12 @@ void gc_freeallobjects(lua_State *L)
 /* lua_gc                                                              */
 /* ------------------------------------------------------------------ */
 
+/* The mode lua_gc reports (stress mode INC runs generational requests
+ * incrementally but reports them as asked). */
+#define gc_reportsgen(g) \
+  (gc_isgenmode(g) || (CRESCENT_GC_STRESS && \
+                       ((g)->gcstress & GC_STRESS_GENWANTED)))
+
 int gc_control(lua_State *L, int what, va_list argp)
 {
   global_State *g = G(L);
@@ -776,7 +803,7 @@ int gc_control(lua_State *L, int what, va_list argp)
     case LUA_GCGEN: {
       int minormul = va_arg(argp, int);
       int majormul = va_arg(argp, int);
-      res = gc_isgenmode(g) ? LUA_GCGEN : LUA_GCINC;
+      res = gc_reportsgen(g) ? LUA_GCGEN : LUA_GCINC;
       if (minormul != 0)
         g->genminormul = (lu_byte)minormul;
       if (majormul != 0)
@@ -788,7 +815,7 @@ int gc_control(lua_State *L, int what, va_list argp)
       int pause = va_arg(argp, int);
       int stepmul = va_arg(argp, int);
       int stepsize = va_arg(argp, int);
-      res = gc_isgenmode(g) ? LUA_GCGEN : LUA_GCINC;
+      res = gc_reportsgen(g) ? LUA_GCGEN : LUA_GCINC;
       if (pause != 0)
         gc_setparam(g->gcpause, pause);
       if (stepmul != 0)

@@ -177,21 +177,43 @@ enum {
 #undef X
 };
 
-/* Stress switches (a -D of the test builds; docs/gc.md):
- *   CRESCENT_GC_STRESS=1  a full collection at every gc_check (every safe
- *                         point that allocated): finds missing roots;
- *   CRESCENT_GC_STRESS=2  also an emergency collection before every
- *                         allocation: finds objects not anchored before
- *                         the next allocation. Very slow;
- *   CRESCENT_GC_STRESS=3  the smallest possible step (one gray object,
- *                         a few swept objects, one finalizer) at every
- *                         safe point: marking interleaves with the program
- *                         as finely as it can, so a missing barrier is
- *                         caught by the invariant check (with
- *                         CRESCENT_ASSERT) or as a freed live object. */
+/* Stress builds (docs/gc.md). -DCRESCENT_GC_STRESS=N builds the engine
+ * with stress support and mode N as the default; the environment variable
+ * CRESCENT_GC_STRESS (a digit) picks another mode at lua_newstate, so one
+ * build runs the test suite in every mode. X(NAME, value, meaning): */
+#define GC_STRESS_MODES(X)                                                  \
+  X(OFF,   0, "no stress")                                                  \
+  X(FULL,  1, "a full collection at every safe point (gc_check): finds "    \
+              "missing roots")                                              \
+  X(ALLOC, 2, "FULL, and an emergency full collection before every "        \
+              "allocation: finds objects not anchored before the next "     \
+              "allocation")                                                 \
+  X(STEP,  3, "the smallest step of the current mode at every safe point: " \
+              "one gray object, a few objects swept, one finalizer, or a "  \
+              "minor collection; with CRESCENT_ASSERT the invariant check " \
+              "after each step catches a missing barrier at once")          \
+  X(INC,   4, "STEP, and requests for generational mode keep the "          \
+              "collector incremental (lua_gc still reports generational): " \
+              "the standalone program asks for generational mode, so this " \
+              "runs the whole suite through incremental cycles")
+
+enum {
+#define X(name, value, doc) GC_STRESS_##name = value,
+  GC_STRESS_MODES(X)
+#undef X
+};
+
 #ifndef CRESCENT_GC_STRESS
 #define CRESCENT_GC_STRESS 0
 #endif
+/* The stress mode of a state (a constant 0 in normal builds). */
+#define gc_stressmode(g) (CRESCENT_GC_STRESS ? ((g)->gcstress & 0x7f) : 0)
+/* Mode INC: generational mode was requested (bit 7 of gcstress). */
+#define GC_STRESS_GENWANTED 0x80
+/* Above this heap size stress collections back off to one per heap/16
+ * bytes allocated (a collection costs in proportion to the heap; the
+ * deep-recursion tests would become quadratic). */
+#define GC_STRESS_HEAP ((lu_mem)4 << 20)
 
 /* Bytes in use (what collectgarbage("count") reports, times 1024). */
 #define gc_totalbytes(g)   ((lu_mem)((g)->totalbytes + (g)->GCdebt))

@@ -72,9 +72,9 @@ enum {
 /* Collectable payload of a value, or NULL. */
 #define gc_valueN(v)   (iscollectable(v) ? gcvalue(v) : NULL)
 
-/* Prototypes with a feedback vector are kept gray like threads: inline
- * caches store shapes into them with no barrier (see gc_mark.c). */
-#define gc_protokeptgray(f) ((f)->nfeedback > 0)
+/* Objects never black, kept on grayagain (see gc_mark.c): threads and
+ * prototypes are written without barriers. */
+#define gc_keptgray(o) ((o)->tt == VT_THREAD || (o)->tt == VT_PROTO)
 
 /* ------------------------------------------------------------------ */
 /* Shared functions                                                    */

@@ -9,15 +9,18 @@
  * its budget of work is spent; the program runs in between and the write
  * barriers (gc.c) keep "no black object points to a white one".
  *
- * Objects the program changes without barriers are never left black
- * while marking is in progress; they go to `grayagain` and are traversed
- * once more in the atomic phase, when the program is not running:
+ * Objects the program changes without barriers are never black: each
+ * traversal puts them straight back on `grayagain`, so they are traversed
+ * once more in the atomic phase, when the program is not running, and (in
+ * generational mode) in every minor collection while they live:
  *   - threads (stacks are written by every instruction);
- *   - prototypes with a feedback vector (inline caches store shapes, and
- *     the cache code has no pointer to the prototype to apply a barrier);
- *   - weak tables (their entries are cleared, not marked, and which ones
- *     depends on the final marking).
- * Objects written through gc_barrierback also go there.
+ *   - prototypes (inline caches store shapes into their feedback vectors,
+ *     and the cache code has no pointer to the prototype to apply a
+ *     barrier; a prototype being compiled gets its vector late, so every
+ *     prototype is treated so, not only those that have one).
+ * Weak tables also go to grayagain while marking (their entries are
+ * cleared, not marked, and which ones depends on the final marking), and
+ * so do objects written through gc_barrierback.
  *
  * The atomic phase (gc_atomic): re-mark the roots that can change (running
  * thread, registry, basic-type metatables), traverse grayagain, mark the
@@ -392,11 +395,8 @@ static lu_mem gc_traversefeedback(global_State *g, Proto *f)
 
 static lu_mem gc_traverseproto(global_State *g, Proto *f)
 {
-  /* See the file comment: with a feedback vector, keep it gray while
-   * marking is in progress (and, when old, for every minor collection). */
-  if (gc_protokeptgray(f) &&
-      (g->gcstate == GCS_PROPAGATE || gc_isold(obj2gco(f))))
-    gc_linkgclist(obj2gco(f), &g->grayagain);
+  /* Never black (see the file comment): back on grayagain at once. */
+  gc_linkgclist(obj2gco(f), &g->grayagain);
   gc_markobjectN(g, f->source);
   for (int i = 0; i < f->sizek; i++)
     gc_markvalue(g, &f->k[i]);
@@ -428,10 +428,8 @@ static lu_mem gc_traverseCclosure(global_State *g, CClosure *cl)
 
 static lu_mem gc_traversethread(global_State *g, lua_State *th)
 {
-  /* Stacks change without barriers: see the thread again in the atomic
-   * phase, and, when old, in every minor collection. */
-  if (gc_isold(obj2gco(th)) || g->gcstate == GCS_PROPAGATE)
-    gc_linkgclist(obj2gco(th), &g->grayagain);
+  /* Never black (see the file comment): back on grayagain at once. */
+  gc_linkgclist(obj2gco(th), &g->grayagain);
   StkId o = th->stack;
   if (o == NULL)
     return 1;                       /* stack not built yet */

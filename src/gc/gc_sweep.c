@@ -185,8 +185,8 @@ GCObject **gc_sweepgen(lua_State *L, global_State *g, GCObject **p,
 }
 
 /* Entering generational mode right after an atomic phase: the dead are
- * freed and everything else becomes old. Threads and prototypes with
- * feedback stay gray on grayagain (gc_mark.c), open upvalues stay gray,
+ * freed and everything else becomes old. Threads and prototypes stay
+ * gray on grayagain (gc_mark.c), open upvalues stay gray,
  * the rest turns black. */
 void gc_sweep2old(lua_State *L, GCObject **p)
 {
@@ -200,8 +200,7 @@ void gc_sweep2old(lua_State *L, GCObject **p)
       continue;
     }
     gc_setage(curr, GC_AGE_OLD);
-    if (curr->tt == VT_THREAD ||
-        (curr->tt == VT_PROTO && gc_protokeptgray((Proto *)curr)))
+    if (gc_keptgray(curr))
       gc_linkgclist(curr, &g->grayagain);
     else if (curr->tt == VT_UPVAL && upisopen((UpVal *)curr))
       gc_set2gray(curr);

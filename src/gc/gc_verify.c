@@ -34,10 +34,10 @@
  *   - call-target caches of feedback vectors (weak identities);
  *   - the string cache of str_newz (cleared in the atomic phase);
  *   - stack slots above a thread's top (dead, cleared in the atomic phase).
- * Objects written without barriers are never black while marking: threads
- * and prototypes with feedback vectors stay gray on grayagain, open
- * upvalues stay gray on no list (R2 exempts them), fixed objects stay gray
- * forever (exempt too).
+ * Objects written without barriers are never black while marking
+ * (rule K): threads and prototypes stay gray on grayagain, open upvalues
+ * stay gray on no list (R2 exempts them), fixed objects stay gray forever
+ * (exempt too).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -278,6 +278,8 @@ static void verify_list(global_State *g, GCObject *l, int finobj, int fixed,
     }
     if (gc_isdead(g, o))
       verify_fail(g, o, NULL, NULL, "R3: dead object while marking");
+    if (gc_keptgray(o) && gc_isblack(o))
+      verify_fail(g, o, NULL, NULL, "K: black thread or prototype");
     if (gc_isgray(o) && !gc_testbit(o) && !fixed &&
         !(o->tt == VT_UPVAL && upisopen((UpVal *)o)))
       verify_fail(g, o, NULL, NULL, "R2: gray object on no gray list");
@@ -292,7 +294,7 @@ static void verify_list(global_State *g, GCObject *l, int finobj, int fixed,
  * previous check, so checking costs at most a constant factor more than
  * stepping. Small heaps (every test script) are checked after every step.
  * (File-static: one budget per process is enough for a test build.) */
-#define VERIFY_ALLOWANCE 2000
+#define VERIFY_ALLOWANCE 500
 static lu_mem verify_budget, verify_lastcost;
 
 static lu_mem verify_count(GCObject *l)

@@ -27,13 +27,23 @@ static void *mem_retry(lua_State *L, void *block, size_t osize, size_t nsize)
   return g->frealloc(g->ud, block, osize, nsize);
 }
 
-/* Stress mode 2: every allocation may run the collector, so run it. */
+/* Stress mode 2: every allocation may run the collector, so run it (an
+ * emergency collection: no finalizers, no stack shrinking, as a real one).
+ * Above GC_STRESS_HEAP bytes it runs once per heap/16 bytes allocated, so
+ * that a deep recursion's huge stack does not make a test quadratic. */
 static inline void mem_stress(lua_State *L, size_t nsize)
 {
-  if (CRESCENT_GC_STRESS >= 2 && nsize > 0) {
-    global_State *g = G(L);
-    if (state_complete(g) && !g->gcstopem && !g->gcemergency)
+  global_State *g = G(L);
+  if (gc_stressmode(g) == GC_STRESS_ALLOC && nsize > 0) {
+    static lu_mem credit;           /* bytes since the last one (test build) */
+    if (!state_complete(g) || g->gcstopem || g->gcemergency)
+      return;
+    lu_mem total = gc_totalbytes(g);
+    credit += nsize;
+    if (total <= GC_STRESS_HEAP || credit >= total / 16) {
+      credit = 0;
       gc_fullgc(L, 1);
+    }
   }
 }
 

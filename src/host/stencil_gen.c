@@ -184,6 +184,10 @@ static void gen_stencil(FILE *out, unsigned sec, const char *name) {
         if (kind < 0) {
           kind = SH_EXTERN;
           symix = gen_extern(sname);
+          if (type == STENCIL_R_32 || type == STENCIL_R_32S)
+            gen_fail("stencil %s: absolute 32-bit address of %s (the engine "
+                     "image is above 4 GiB): take it with STENCIL_ADDR in "
+                     "stencil_ops.c", name, sname);
         }
       } else if (sym->st_shndx < nsections && rodata_off[sym->st_shndx] >= 0) {
         kind = SH_RODATA;
@@ -267,7 +271,7 @@ int main(int argc, char **argv) {
   fprintf(out, "};\nconst unsigned stencil_nsymbols = %u;\n\n", next_names);
   fprintf(out, "const uint8_t stencil_rodata[] __attribute__((aligned(64))) = {");
   gen_bytes(out, rodata, rodata_size);
-  fprintf(out, "};\n");
+  fprintf(out, "};\nconst uint32_t stencil_rodata_size = %zu;\n", rodata_size);
   if (fclose(out) != 0) gen_fail("cannot write %s", argv[2]);
   return 0;
 }

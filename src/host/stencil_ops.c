@@ -50,6 +50,14 @@
  * compiler knows disp is NULL except after a PROTECT, so bodies that
  * cannot run Lua code carry no test at all.
  */
+/* Engine tables indexed by the bodies. In the small code model without
+ * PIC, clang indexes a global with its absolute 32-bit address, which the
+ * image (PIE, above 4 GiB) cannot satisfy; so the stencils reach such a
+ * table through a pointer (a rip-relative load, patched like a call),
+ * defined in src/jit/jit_runtime.c. stencil_gen refuses absolute
+ * references to engine symbols, so a new table shows up at build time. */
+#define fb_kind_of_tag (*stencil_fb_kind_of_tag)
+
 #include "vm/interp.h"
 #include "vm/interp_helpers.h"
 #include "vm/do.h"
@@ -61,6 +69,7 @@
 #include "vm/func.h"
 #include "vm/tm.h"
 #include "vm/vm.h"
+#include "jit/jit.h"
 #include "jit/jit_stencil.h"
 
 typedef struct InterpTable InterpTable;
@@ -78,6 +87,7 @@ STENCIL_HOLES(X)
 #define HOLE(h) ((uintptr_t)jit_hole_##h)
 
 /* Continuations and runtime exits (the same signature as a handler). */
+typedef CR_PRESERVE_NONE void (*StencilEntry)(HANDLER_PARAMS);
 CR_PRESERVE_NONE void jit_cont_next(HANDLER_PARAMS);
 CR_PRESERVE_NONE void jit_cont_jump(HANDLER_PARAMS);
 CR_PRESERVE_NONE void jit_rt_call(HANDLER_PARAMS);
@@ -86,6 +96,7 @@ CR_PRESERVE_NONE void jit_rt_leave(HANDLER_PARAMS);
 CR_PRESERVE_NONE void jit_rt_exit(HANDLER_PARAMS);
 
 #define BYTES(p, off) ((TValue *)((char *)(p) + (off)))
+
 
 /* ---- operands ---- */
 #define A        ((int)HOLE(A))
@@ -132,9 +143,53 @@ CR_PRESERVE_NONE void jit_rt_exit(HANDLER_PARAMS);
 #define BACKEDGE() do {                                                    \
     if (CR_UNLIKELY(ci->u.l.trap)) disp = STENCIL_TRAPPED;                          \
   } while (0)
-#define CALL_ENTER(f, n)          do { (void)(f); CR_MUSTTAIL return jit_rt_call(HANDLER_ARGS); } while (0)
+/* A call to a compiled Lua function whose frame fits the stack, with a
+ * CallInfo at hand and no hook: the frame is pushed here (as the
+ * interpreter's CALL_ENTER does, vm/interp.c) and the callee's code entered
+ * with a jump. Everything else goes to jit_rt_call. */
+#define CALL_ENTER(callee, nres) do {                                      \
+    StkId f_ = (callee);                                                   \
+    CallInfo *nci_ = ci->next;                                             \
+    if (CR_LIKELY(ttisLclosure(f_)) && CR_LIKELY(nci_ != NULL)) {          \
+      LClosure *ncl_ = clLvalue(f_);                                       \
+      Proto *np_ = ncl_->p;                                                \
+      StkId top_ = L->top;                                                 \
+      const JitCode *jc_ = np_->jitcode;                                   \
+      if (CR_LIKELY(jc_ != NULL) && CR_LIKELY(!L->hookmask) &&             \
+          CR_LIKELY(L->stack_last - top_ > np_->maxstacksize) &&           \
+          CR_LIKELY(top_ - f_ - 1 >= np_->numparams)) {                    \
+        nci_->func = f_;                                                   \
+        nci_->nresults = (short)(nres);                                    \
+        nci_->callstatus = 0;                                              \
+        nci_->top = f_ + 1 + np_->maxstacksize;                            \
+        nci_->u.l.savedpc = np_->code;                                     \
+        nci_->u.l.trap = 0;                                                \
+        L->ci = nci_;                                                      \
+        CR_MUSTTAIL return ((StencilEntry)(void *)jc_->code)(              \
+            L, nci_, f_ + 1, np_->code, 0, np_->k, ncl_, NULL,             \
+            np_->feedback);                                                \
+      }                                                                    \
+    }                                                                      \
+    CR_MUSTTAIL return jit_rt_call(HANDLER_ARGS);                          \
+  } while (0)
 #define TAILCALL_ENTER(f, n1, d)  do { (void)(f); (void)(d); CR_MUSTTAIL return jit_rt_tailcall(HANDLER_ARGS); } while (0)
-#define LEAVE_FRAME()             CR_MUSTTAIL return jit_rt_leave(HANDLER_ARGS)
+/* The frame has been popped: a frame entered from C returns to
+ * vm_execute; a compiled caller continues at its saved pc, found through
+ * its pc -> offset map; anything else goes to jit_rt_leave. */
+#define LEAVE_FRAME() do {                                                 \
+    if (ci->callstatus & CIST_FRESH)                                       \
+      return;                                                              \
+    CallInfo *pci_ = ci->previous;                                         \
+    LClosure *pcl_ = clLvalue(pci_->func);                                 \
+    Proto *pp_ = pcl_->p;                                                  \
+    const JitCode *pjc_ = pp_->jitcode;                                    \
+    if (CR_LIKELY(pjc_ != NULL) && CR_LIKELY(!L->hookmask))                \
+      CR_MUSTTAIL return ((StencilEntry)(void *)(pjc_->code +              \
+          pjc_->offsets[pci_->u.l.savedpc - pp_->code]))(                  \
+          L, pci_, pci_->func + 1, pp_->code, 0, pp_->k, pcl_, NULL,       \
+          pp_->feedback);                                                  \
+    CR_MUSTTAIL return jit_rt_leave(HANDLER_ARGS);                         \
+  } while (0)
 
 /* ---- state ---- */
 #define SAVEPC()      (ci->u.l.savedpc = (const Instruction *)((const char *)pc + HOLE(PC)))
@@ -154,10 +209,29 @@ CR_PRESERVE_NONE void jit_rt_exit(HANDLER_PARAMS);
     }                                                                      \
   } while (0)
 
-/* ---- feedback: tier 1 runs hot code, past its profiling phase; field
- * caches stay live (they are part of the bodies' fast paths) ---- */
+/* ---- feedback: stays live in tier 1, as in the interpreter's profiling
+ * handlers (the optimizing tier reads it; functions compiled at their
+ * first call, --jit-threshold=0, would otherwise have none). A type
+ * profile is stored only when it gains a bit (a load and a test in the
+ * steady state, no store); a call site costs one compare, and the
+ * call-target cache's rare misses a call. Field caches are part of the
+ * bodies' fast paths anyway.
+ * CRESCENT_JIT_PROFILE=0 (in FEATURES) compiles the type profiles out of
+ * the stencils: measured 10-35% faster on float-heavy code (nbody, fft),
+ * at the price of no type feedback from tier-1 code. ---- */
+#ifndef CRESCENT_JIT_PROFILE
+#define CRESCENT_JIT_PROFILE 1
+#endif
+#if CRESCENT_JIT_PROFILE
+#define PROFILE(bits) do {                                                 \
+    uint16_t b_ = (uint16_t)(bits);                                        \
+    FeedbackSlot *s_ = FSLOT;                                              \
+    if (CR_UNLIKELY((s_->types.seen & b_) != b_)) s_->types.seen |= b_;    \
+  } while (0)
+#else
 #define PROFILE(bits)    ((void)0)
-#define PROFILE_CALL(f)  ((void)0)
+#endif
+#define PROFILE_CALL(f)  fb_call(L, FSLOT, f, IPC)
 
 #define OP_BODY(name)                                                      \
   CR_PRESERVE_NONE CR_INLINE void stencil_body_##name(HANDLER_PARAMS);     \

@@ -1,17 +1,13 @@
 /*
  * jit_compile.c — the baseline JIT's compiler: copy each instruction's
- * stencil, patch its holes, make the result executable (docs/jit.md).
+ * stencil and patch its holes (docs/jit.md).
  *
- * Code memory. Stencils are compiled for the small code model: calls and
- * references to the engine's functions and to stencil_rodata are rel32,
- * so compiled code must lie within +-2 GiB of the engine image. At the
- * first compile we reserve one region (JIT_ARENA_BYTES, no access) just
- * below the image and carve page-aligned blocks from it. A block is
- * mapped read-write while it is written, then read-execute, never both
- * (DESIGN.md, decision 13); it is never written again while it holds code
- * (a freed block goes back to a free list with no access). Symbols out of
- * rel32 range (the C library's) are reached through 14-byte trampolines
- * (jmp *[rip]) placed after the function's code.
+ * Code memory (jit_mem.c) lies within +-2 GiB of the engine image, since
+ * stencils are compiled for the small code model: calls and references to
+ * the engine's functions and to stencil_rodata are rel32. Symbols out of
+ * that reach (the C library's) are called through shared trampolines.
+ * Code is written through a second, non-executable view of the same
+ * memory, so a compile makes no system call.
  *
  * Compile failures are abort codes (JIT_ABORTS), reported by --trace-opt;
  * the function stays in the interpreter.
@@ -21,11 +17,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/mman.h>
 #include <time.h>
 #include <unistd.h>
 
 #include "jit/jit.h"
+#include "jit/jit_mem.h"
 #include "jit/jit_stencil.h"
 #include "obj/numconv.h"
 #include "obj/str.h"
@@ -40,8 +36,7 @@
   X(NOFB,      "a feedback site without a slot (too many slots)")          \
   X(RANGE,     "an operand does not fit its hole")                         \
   X(FAR,       "code memory too far from the engine")                      \
-  X(SKIPPED,   "listed in CRESCENT_JIT_SKIP")                             \
-  X(CONVENTION, "not in builds without preserve_none (sanitizers)")
+  X(SKIPPED,   "listed in CRESCENT_JIT_SKIP")
 
 enum JitAbort {
 #define X(name, msg) JIT_ABORT_##name,
@@ -53,87 +48,6 @@ static const char *const jit_abort_msg[] = {
   JIT_ABORTS(X)
 #undef X
 };
-
-/* ------------------------------------------------------------------ */
-/* Code memory                                                         */
-/* ------------------------------------------------------------------ */
-
-#define JIT_ARENA_BYTES ((size_t)256 << 20)
-#define JIT_TRAMPOLINE_BYTES 16
-
-typedef struct JitFree { uint8_t *mem; size_t size; struct JitFree *next; } JitFree;
-
-static pthread_mutex_t jit_arena_lock = PTHREAD_MUTEX_INITIALIZER;
-static uint8_t *jit_arena, *jit_arena_next, *jit_arena_end;
-static JitFree *jit_freelist;
-static int jit_arena_failed;
-
-static size_t jit_pagesize(void) {
-  static size_t ps;
-  if (ps == 0) ps = (size_t)sysconf(_SC_PAGESIZE);
-  return ps;
-}
-
-/* Reserve the arena below (or above) the image, within rel32 reach. */
-static int jit_arena_init(void) {
-  uintptr_t anchor = (uintptr_t)&jit_compile;
-  uintptr_t step = (uintptr_t)64 << 20;
-  for (int j = 1; j <= 24; j++) {
-    uintptr_t hint = j <= 12 ? anchor - JIT_ARENA_BYTES - (uintptr_t)j * step
-                             : anchor + (uintptr_t)(j - 12) * step + ((uintptr_t)64 << 20);
-    hint &= ~(jit_pagesize() - 1);
-    void *m = mmap((void *)hint, JIT_ARENA_BYTES, PROT_NONE,
-                   MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE | MAP_FIXED_NOREPLACE,
-                   -1, 0);
-    if (m == MAP_FAILED) continue;
-    if (m != (void *)hint) { munmap(m, JIT_ARENA_BYTES); continue; }
-    jit_arena = jit_arena_next = m;
-    jit_arena_end = jit_arena + JIT_ARENA_BYTES;
-    return 1;
-  }
-  jit_arena_failed = 1;
-  return 0;
-}
-
-/* A read-write block of at least `size` bytes (rounded to pages). */
-static uint8_t *jit_block_alloc(size_t *size) {
-  size_t ps = jit_pagesize();
-  size_t want = (*size + ps - 1) & ~(ps - 1);
-  uint8_t *mem = NULL;
-  pthread_mutex_lock(&jit_arena_lock);
-  if (jit_arena == NULL && !jit_arena_failed) jit_arena_init();
-  for (JitFree **f = &jit_freelist; *f != NULL; f = &(*f)->next)
-    if ((*f)->size == want) {
-      JitFree *hit = *f;
-      *f = hit->next;
-      mem = hit->mem;
-      free(hit);
-      break;
-    }
-  if (mem == NULL && jit_arena != NULL &&
-      (size_t)(jit_arena_end - jit_arena_next) >= want) {
-    mem = jit_arena_next;
-    jit_arena_next += want;
-  }
-  pthread_mutex_unlock(&jit_arena_lock);
-  if (mem == NULL) return NULL;
-  if (mprotect(mem, want, PROT_READ | PROT_WRITE) != 0) return NULL;
-  *size = want;
-  return mem;
-}
-
-static void jit_block_free(uint8_t *mem, size_t size) {
-  JitFree *f = malloc(sizeof *f);
-  mprotect(mem, size, PROT_NONE);
-  madvise(mem, size, MADV_DONTNEED);
-  if (f == NULL) return;  /* leaked, but never reused: still safe */
-  f->mem = mem;
-  f->size = size;
-  pthread_mutex_lock(&jit_arena_lock);
-  f->next = jit_freelist;
-  jit_freelist = f;
-  pthread_mutex_unlock(&jit_arena_lock);
-}
 
 /* ------------------------------------------------------------------ */
 /* Patching                                                            */
@@ -152,43 +66,94 @@ static int64_t jit_jump_target(Instruction ins, int64_t pc) {
   }
 }
 
-/* The value of operand hole `kind` for instruction ins at index pc. */
-static int64_t jit_hole_value(int kind, Instruction ins, int64_t pc) {
-  int64_t tv = (int64_t)sizeof(TValue);
-  switch (kind) {
-    case SH_A: return GETARG_A(ins);
-    case SH_B: return GETARG_B(ins);
-    case SH_C: return GETARG_C(ins);
-    case SH_K: return GETARG_k(ins);
-    case SH_BX: return (int64_t)GETARG_Bx(ins);
-    case SH_RA: return GETARG_A(ins) * tv;
-    case SH_RB: return GETARG_B(ins) * tv;
-    case SH_RC: return GETARG_C(ins) * tv;
-    case SH_KB: return GETARG_B(ins) * tv;
-    case SH_KC: return GETARG_C(ins) * tv;
-    case SH_KBX: return (int64_t)GETARG_Bx(ins) * tv;
-    case SH_F: return (int64_t)GETARG_F(ins) * (int64_t)sizeof(FeedbackSlot);
-    case SH_IPC: return pc * (int64_t)sizeof(Instruction);
-    case SH_PC: return (pc + 1) * (int64_t)sizeof(Instruction);
-    case SH_PCJ: return jit_jump_target(ins, pc) * (int64_t)sizeof(Instruction);
+/* Holes, prepared once for patching without a switch per hole: every hole
+ * becomes "value = src[index] + addend", made relative to the field's own
+ * address or not, stored in 4 or 8 bytes. src holds, per instruction, the
+ * operand values (indices = the operand hole kinds) and the addresses of
+ * the next and of the target stencil; then, the same for every
+ * instruction, the constants' addresses and every external symbol's
+ * address (its trampoline's when out of rel32 reach of code memory). */
+enum {
+  SRC_NEXT = SH_NOPERANDS, SRC_JUMP, SRC_RODATA, SRC_LOWRODATA, SRC_EXTERN
+};
+enum { PATCH_ABS32, PATCH_REL32, PATCH_ABS64 };
+
+typedef struct PreparedHole {
+  uint32_t offset;
+  uint16_t src;
+  uint8_t mode;      /* PATCH_* */
+  int32_t addend;
+} PreparedHole;
+
+static PreparedHole *prep_holes[NUM_OPCODES];
+static uint64_t *prep_fixed;  /* src[SRC_RODATA ..] */
+static int prep_ok;
+static pthread_once_t prep_once = PTHREAD_ONCE_INIT;
+
+/* Runs once, after the code memory exists (trampolines, reach). */
+static void jit_prepare(void) {
+  unsigned nfixed = SRC_EXTERN - SRC_RODATA + stencil_nsymbols;
+  prep_fixed = malloc(nfixed * sizeof *prep_fixed);
+  if (prep_fixed == NULL || !jit_mem_near((uintptr_t)stencil_rodata)) return;
+  prep_fixed[0] = (uintptr_t)stencil_rodata;
+  prep_fixed[1] = (uintptr_t)jit_mem_lowrodata();
+  for (unsigned sym = 0; sym < stencil_nsymbols; sym++) {
+    uintptr_t t = (uintptr_t)stencil_symbols[sym];
+    prep_fixed[SRC_EXTERN - SRC_RODATA + sym] =
+        jit_mem_near(t) ? t : (uintptr_t)jit_mem_trampoline(sym);
   }
-  return 0;
+  for (int op = 0; op < NUM_OPCODES; op++) {
+    const Stencil *st = &stencils[op];
+    PreparedHole *ph = malloc((st->nholes ? st->nholes : 1) * sizeof *ph);
+    if (ph == NULL) return;
+    for (uint32_t j = 0; j < st->nholes; j++) {
+      const StencilHole *h = &st->holes[j];
+      int rel = h->reloc == STENCIL_R_PC32 || h->reloc == STENCIL_R_PLT32;
+      ph[j].offset = h->offset;
+      ph[j].addend = h->addend;
+      ph[j].mode = rel ? PATCH_REL32 : h->reloc == STENCIL_R_64 ? PATCH_ABS64
+                                                               : PATCH_ABS32;
+      switch (h->kind) {
+        case SH_CONT_NEXT: ph[j].src = SRC_NEXT; break;
+        case SH_CONT_JUMP: ph[j].src = SRC_JUMP; break;
+        case SH_EXTERN:  /* never absolute 32-bit: stencil_gen refuses it */
+          ph[j].src = (uint16_t)(SRC_EXTERN + h->sym);
+          break;
+        case SH_RODATA:  /* absolute 32-bit: the copy below 4 GiB */
+          if (ph[j].mode == PATCH_ABS32 && jit_mem_lowrodata() == NULL) return;
+          ph[j].src = ph[j].mode == PATCH_ABS32 ? SRC_LOWRODATA : SRC_RODATA;
+          break;
+        default: ph[j].src = h->kind; break;
+      }
+    }
+    prep_holes[op] = ph;
+  }
+  prep_ok = 1;
 }
 
-static int jit_write32(uint8_t *at, int64_t v, int is_signed_field) {
-  int32_t w;
-  (void)is_signed_field;
-  w = (int32_t)(uint32_t)(uint64_t)v;  /* the low 32 bits (stencil_ops.c) */
-  memcpy(at, &w, 4);
-  return 1;
+/* The operand values of instruction ins at index pc, into src[]. */
+static void jit_operands(uint64_t *src, Instruction ins, int64_t pc) {
+  uint64_t tv = sizeof(TValue);
+  src[SH_A] = (uint64_t)GETARG_A(ins);
+  src[SH_B] = (uint64_t)GETARG_B(ins);
+  src[SH_C] = (uint64_t)GETARG_C(ins);
+  src[SH_K] = (uint64_t)GETARG_k(ins);
+  src[SH_BX] = (uint64_t)GETARG_Bx(ins);
+  src[SH_RA] = (uint64_t)GETARG_A(ins) * tv;
+  src[SH_RB] = src[SH_KB] = (uint64_t)GETARG_B(ins) * tv;
+  src[SH_RC] = src[SH_KC] = (uint64_t)GETARG_C(ins) * tv;
+  src[SH_KBX] = (uint64_t)GETARG_Bx(ins) * tv;
+  src[SH_F] = (uint64_t)GETARG_F(ins) * sizeof(FeedbackSlot);
+  src[SH_IPC] = (uint64_t)pc * sizeof(Instruction);
+  src[SH_PC] = (uint64_t)(pc + 1) * sizeof(Instruction);
+  src[SH_PCJ] = (uint64_t)jit_jump_target(ins, pc) * sizeof(Instruction);
 }
 
-static int jit_writerel(uint8_t *at, uintptr_t target, int64_t addend) {
-  int64_t d = (int64_t)(target - (uintptr_t)at) + addend;
-  if (d < INT32_MIN || d > INT32_MAX) return 0;
-  int32_t w = (int32_t)d;
+/* A 32-bit field: the low 32 bits of v (stencil_ops.c: operands fit 31
+ * bits or are used truncated). */
+static void jit_write32(uint8_t *at, int64_t v) {
+  int32_t w = (int32_t)(uint32_t)(uint64_t)v;
   memcpy(at, &w, 4);
-  return 1;
 }
 
 /* ------------------------------------------------------------------ */
@@ -207,10 +172,21 @@ static void jit_funcname(const Proto *p, char *buf, size_t n) {
     snprintf(buf, n, "%s:%d", id, p->linedefined);
 }
 
+/* CRESCENT_JIT_SKIP, read once. */
+static const char *jit_skiplist(void) {
+  static int read;
+  static const char *list;
+  if (!read) {
+    list = getenv("CRESCENT_JIT_SKIP");
+    read = 1;
+  }
+  return list;
+}
+
 /* CRESCENT_JIT_SKIP="name,name": functions (as --trace-opt names them,
  * "chunk:line" or "chunk: main chunk") left to the interpreter. */
 static int jit_skipped(const char *name) {
-  const char *list = getenv("CRESCENT_JIT_SKIP");
+  const char *list = jit_skiplist();
   size_t n = strlen(name);
   if (list == NULL) return 0;
   for (const char *s = list; *s; ) {
@@ -277,112 +253,66 @@ static enum JitAbort jit_build(Proto *p, JitCode **out) {
   if (jc == NULL) return JIT_ABORT_NOMEM;
   /* Layout: each stencil, minus its final "jmp next" when the next
    * instruction's stencil follows (all but the last). */
-  size_t size = 0;
+  uint32_t size = 0;
   for (int pc = 0; pc < n; pc++) {
     Instruction ins = p->code[pc];
-    const Stencil *s = &stencils[GET_OPCODE(ins)];
-    if (op_feedback[GET_OPCODE(ins)] != FB_NONE && GETARG_F(ins) == NO_FEEDBACK) {
+    int op = GET_OPCODE(ins);
+    if (op_feedback[op] != FB_NONE && GETARG_F(ins) == NO_FEEDBACK) {
       free(jc);
       return JIT_ABORT_NOFB;
     }
-    if ((uint64_t)GETARG_Bx(ins) * sizeof(TValue) > INT32_MAX &&
-        GET_OPCODE(ins) == OP_LOADK) {
+    if (op == OP_LOADK && (uint64_t)GETARG_Bx(ins) * sizeof(TValue) > INT32_MAX) {
       free(jc);
       return JIT_ABORT_RANGE;
     }
-    jc->offsets[pc] = (uint32_t)size;
-    size += pc + 1 < n ? s->tail_next : s->size;
+    jc->offsets[pc] = size;
+    size += pc + 1 < n ? stencils[op].tail_next : stencils[op].size;
   }
-  jc->offsets[n] = (uint32_t)size;
-  size_t codesize = size;
-  size_t mapsize = codesize + stencil_nsymbols * JIT_TRAMPOLINE_BYTES;
-  uint8_t *mem = jit_block_alloc(&mapsize);
+  jc->offsets[n] = size;
+  size_t mapsize = size;
+  uint8_t *w;
+  uint8_t *mem = jit_mem_alloc(&mapsize, &w);
   if (mem == NULL) {
     free(jc);
     return JIT_ABORT_NOMEM;
   }
-  /* trampolines: filled on first use, after the code */
-  uint8_t *tramp = mem + codesize;
-  int16_t *tramp_ix = calloc(stencil_nsymbols ? stencil_nsymbols : 1, sizeof *tramp_ix);
-  int ntramp = 0;
-  enum JitAbort why = JIT_ABORT_OK;
-  if (tramp_ix == NULL) why = JIT_ABORT_NOMEM;
-  for (int pc = 0; pc < n && why == JIT_ABORT_OK; pc++) {
-    Instruction ins = p->code[pc];
-    const Stencil *s = &stencils[GET_OPCODE(ins)];
-    uint8_t *at = mem + jc->offsets[pc];
-    uint32_t len = jc->offsets[pc + 1] - jc->offsets[pc];
-    memcpy(at, s->code, len);
-    for (uint32_t h = 0; h < s->nholes && why == JIT_ABORT_OK; h++) {
-      const StencilHole *hole = &s->holes[h];
-      if (hole->offset + 4 > len) continue;  /* in the dropped jmp */
-      uint8_t *field = at + hole->offset;
-      switch (hole->kind) {
-        case SH_CONT_NEXT:
-          if (!jit_writerel(field, (uintptr_t)(mem + jc->offsets[pc + 1 < n ? pc + 1 : pc]),
-                            hole->addend))
-            why = JIT_ABORT_FAR;
-          break;
-        case SH_CONT_JUMP: {
-          int64_t t = jit_jump_target(ins, pc);
-          if (t < 0 || t >= n) t = pc;  /* cannot happen in verified code */
-          if (!jit_writerel(field, (uintptr_t)(mem + jc->offsets[t]), hole->addend))
-            why = JIT_ABORT_FAR;
-          break;
-        }
-        case SH_EXTERN: {
-          uintptr_t target = (uintptr_t)stencil_symbols[hole->sym];
-          if (hole->reloc == STENCIL_R_64) {
-            uint64_t v = target + (uint64_t)(int64_t)hole->addend;
-            memcpy(field, &v, 8);
-          } else if (hole->reloc == STENCIL_R_PC32 || hole->reloc == STENCIL_R_PLT32) {
-            if (!jit_writerel(field, target, hole->addend)) {
-              /* out of reach: through a trampoline */
-              if (tramp_ix[hole->sym] == 0) {
-                uint8_t *t = tramp + ntramp * JIT_TRAMPOLINE_BYTES;
-                static const uint8_t jmpind[6] = {0xff, 0x25, 0, 0, 0, 0};
-                memcpy(t, jmpind, 6);
-                memcpy(t + 6, &target, 8);
-                tramp_ix[hole->sym] = (int16_t)(++ntramp);
-              }
-              uintptr_t tr = (uintptr_t)(tramp + (tramp_ix[hole->sym] - 1) * JIT_TRAMPOLINE_BYTES);
-              if (!jit_writerel(field, tr, hole->addend)) why = JIT_ABORT_FAR;
-            }
-          } else
-            why = JIT_ABORT_FAR;  /* absolute 32-bit address of the image */
-          break;
-        }
-        case SH_RODATA:
-          if (hole->reloc == STENCIL_R_PC32 || hole->reloc == STENCIL_R_PLT32) {
-            if (!jit_writerel(field, (uintptr_t)stencil_rodata, hole->addend))
-              why = JIT_ABORT_FAR;
-          } else if (hole->reloc == STENCIL_R_64) {
-            uint64_t v = (uintptr_t)stencil_rodata + (uint64_t)(int64_t)hole->addend;
-            memcpy(field, &v, 8);
-          } else
-            why = JIT_ABORT_FAR;
-          break;
-        default: {
-          int64_t v = jit_hole_value(hole->kind, ins, pc) + hole->addend;
-          if (hole->reloc == STENCIL_R_64)
-            memcpy(field, &v, 8);
-          else
-            jit_write32(field, v, hole->reloc == STENCIL_R_32S);
-          break;
-        }
-      }
-    }
-  }
-  free(tramp_ix);
-  if (why != JIT_ABORT_OK ||
-      mprotect(mem, mapsize, PROT_READ | PROT_EXEC) != 0) {
-    jit_block_free(mem, mapsize);
+  pthread_once(&prep_once, jit_prepare);
+  if (!prep_ok) {
+    jit_mem_free(mem, mapsize);
     free(jc);
-    return why != JIT_ABORT_OK ? why : JIT_ABORT_NOMEM;
+    return JIT_ABORT_FAR;
+  }
+  uint64_t src[SRC_EXTERN + stencil_nsymbols];
+  memcpy(src + SRC_RODATA, prep_fixed,
+         (SRC_EXTERN - SRC_RODATA + stencil_nsymbols) * sizeof *src);
+  for (int pc = 0; pc < n; pc++) {
+    Instruction ins = p->code[pc];
+    int op = GET_OPCODE(ins);
+    const Stencil *st = &stencils[op];
+    const PreparedHole *ph = prep_holes[op];
+    uint32_t at = jc->offsets[pc];
+    uint32_t len = jc->offsets[pc + 1] - at;
+    int64_t t = jit_jump_target(ins, pc);
+    if (t < 0 || t >= n) t = pc;  /* cannot happen in verified code */
+    jit_operands(src, ins, pc);
+    src[SRC_NEXT] = (uintptr_t)(mem + jc->offsets[pc + 1 < n ? pc + 1 : pc]);
+    src[SRC_JUMP] = (uintptr_t)(mem + jc->offsets[t]);
+    memcpy(w + at, st->code, len);
+    for (uint32_t j = 0; j < st->nholes; j++) {
+      uint32_t off = ph[j].offset;
+      if (off + 4 > len) continue;  /* in the dropped "jmp next" */
+      uint64_t v = src[ph[j].src] + (uint64_t)(int64_t)ph[j].addend;
+      if (ph[j].mode == PATCH_REL32)
+        v -= (uintptr_t)(mem + at + off);
+      if (CR_UNLIKELY(ph[j].mode == PATCH_ABS64))
+        memcpy(w + at + off, &v, 8);
+      else
+        jit_write32(w + at + off, (int64_t)v);
+    }
   }
   jc->code = mem;
   jc->mapsize = mapsize;
-  jc->codesize = codesize;
+  jc->codesize = size;
   jc->ninsns = n;
   *out = jc;
   return JIT_ABORT_OK;
@@ -394,19 +324,12 @@ int jit_compile(lua_State *L, Proto *p) {
   struct timespec t0, t1;
   JitCode *jc = NULL;
   enum JitAbort why;
+  int report = o->trace_opt || o->perf_map || o->print_code;
   if (p->jitcode != NULL) return 1;
-  jit_funcname(p, name, sizeof name);
-  clock_gettime(CLOCK_MONOTONIC, &t0);
-#ifdef CR_NO_PRESERVE_NONE
-  /* Known problem: compiled code crashes on entry in ASan builds, where
-   * handlers use the C convention (stack arguments); see docs/jit.md. */
-  why = JIT_ABORT_CONVENTION;
-  (void)jit_skipped;
-  (void)jit_build;
-#else
-  why = jit_skipped(name) ? JIT_ABORT_SKIPPED : jit_build(p, &jc);
-#endif
-  clock_gettime(CLOCK_MONOTONIC, &t1);
+  if (report || jit_skiplist() != NULL) jit_funcname(p, name, sizeof name);
+  if (o->trace_opt) clock_gettime(CLOCK_MONOTONIC, &t0);
+  why = jit_skiplist() != NULL && jit_skipped(name) ? JIT_ABORT_SKIPPED
+                                                    : jit_build(p, &jc);
   if (why != JIT_ABORT_OK) {
     if (o->trace_opt)
       fprintf(stderr, "[trace-opt] %s: not compiled: %s\n", name,
@@ -416,6 +339,7 @@ int jit_compile(lua_State *L, Proto *p) {
   p->jitcode = jc;
   p->tier = 1;
   if (o->trace_opt) {
+    clock_gettime(CLOCK_MONOTONIC, &t1);
     double us = (double)(t1.tv_sec - t0.tv_sec) * 1e6 +
                 (double)(t1.tv_nsec - t0.tv_nsec) / 1e3;
     fprintf(stderr, "[trace-opt] %s: baseline: %d bytecodes, %zu bytes, %.1f us\n",
@@ -429,7 +353,7 @@ int jit_compile(lua_State *L, Proto *p) {
 void jit_free(Proto *p) {
   JitCode *jc = p->jitcode;
   if (jc == NULL) return;
-  jit_block_free(jc->code, jc->mapsize);
+  jit_mem_free(jc->code, jc->mapsize);
   free(jc);
   p->jitcode = NULL;
   p->tier = 0;

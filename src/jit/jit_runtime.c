@@ -5,21 +5,28 @@
  * All of these are handlers: they share the interpreter handlers'
  * signature and convention and continue by a guaranteed tail call, so a
  * chain of compiled and interpreted code never grows the C stack, exactly
- * like the interpreter alone. Calls go through do_precall (lua5.4's
- * luaD_precall: one C call per Lua call); the callee then runs in compiled
- * code if it has some and no hook is set, else in the interpreter
- * (interp_enter, which counts its entry and may compile it). A return
- * continues the caller the same way (interp_continue or jit_enter at the
- * caller's saved pc); a frame entered from C (CIST_FRESH) returns to
- * vm_execute.
+ * like the interpreter alone. The common cases of calls and returns
+ * between compiled functions are done inside the stencils themselves
+ * (src/host/stencil_ops.c: CALL_ENTER, LEAVE_FRAME); these handlers take
+ * the rest. A call to a Lua function pushes the frame here and runs the
+ * callee in its compiled code or in the interpreter (interp_enter, which
+ * counts the entry and may compile the callee); other calls go through
+ * do_precall (lua5.4's luaD_precall). A return continues the caller the
+ * same way (interp_continue or its compiled code at its saved pc); a
+ * frame entered from C (CIST_FRESH) returns to vm_execute.
  */
 #include "jit/jit.h"
 #include "vm/do.h"
+#include "vm/feedback.h"
 #include "vm/interp.h"
 #include "vm/ops.h"
 #include "vm/options.h"
 
 void jit_trace_osr(lua_State *L, Proto *p, int pc);
+
+/* Tables the stencils index, by pointer (see src/host/stencil_ops.c). */
+extern const uint8_t (*const stencil_fb_kind_of_tag)[VT_COUNT];
+const uint8_t (*const stencil_fb_kind_of_tag)[VT_COUNT] = &fb_kind_of_tag;
 
 /* Enter frame ci at its saved pc. */
 #define JIT_GO(ci_) do {                                                   \
@@ -35,6 +42,13 @@ void jit_trace_osr(lua_State *L, Proto *p, int pc);
 
 typedef CR_PRESERVE_NONE void (*JitHandler)(JIT_HANDLER_PARAMS);
 
+/* Every function here that jumps into compiled code (JIT_GO). UBSan's
+ * -fsanitize=function (part of "undefined") checks an indirect call by
+ * reading a signature word in the 8 bytes before the target; a stencil has
+ * none, and the first one of a block follows an inaccessible page: the
+ * check would fault (this was the sanitizer builds' crash on entry). */
+#define JIT_ENTRY CR_PRESERVE_NONE __attribute__((no_sanitize("function")))
+
 #define JIT_ARGS L, ci, base, pc, i, k, cl, disp, fb
 
 /* Run frame ci (just pushed, or being continued) in the best tier. */
@@ -48,21 +62,53 @@ typedef CR_PRESERVE_NONE void (*JitHandler)(JIT_HANDLER_PARAMS);
     CR_MUSTTAIL return interp_continue(JIT_ARGS);                          \
   } while (0)
 
-CR_PRESERVE_NONE void jit_enter(JIT_HANDLER_PARAMS) {
+JIT_ENTRY void jit_enter(JIT_HANDLER_PARAMS) {
   JIT_GO(ci);
 }
 
-CR_PRESERVE_NONE void jit_osr(JIT_HANDLER_PARAMS) {
+JIT_ENTRY void jit_osr(JIT_HANDLER_PARAMS) {
   ci->u.l.savedpc = pc - 1;
   if (CR_UNLIKELY(options_get(L)->trace_opt))
     jit_trace_osr(L, cl->p, (int)(pc - 1 - cl->p->code));
   JIT_GO(ci);
 }
 
-/* A CALL (its pc saved; L->top above the arguments). */
-CR_PRESERVE_NONE void jit_rt_call(JIT_HANDLER_PARAMS) {
+/* A CALL (its pc saved; L->top above the arguments). The common case,
+ * a Lua function whose frame fits the stack and a CallInfo already
+ * allocated, is done here as the interpreter's CALL_ENTER does it
+ * (vm/interp.c), and a compiled callee is entered directly at its first
+ * instruction; the rest goes through do_precall. */
+JIT_ENTRY void jit_rt_call(JIT_HANDLER_PARAMS) {
   Instruction ins = ci->u.l.savedpc[-1];
-  CallInfo *nci = do_precall(L, base + GETARG_A(ins), GETARG_C(ins) - 1);
+  StkId f = base + GETARG_A(ins);
+  CallInfo *nci = ci->next;
+  if (CR_LIKELY(ttisLclosure(f)) && CR_LIKELY(nci != NULL)) {
+    LClosure *ncl = clLvalue(f);
+    Proto *np = ncl->p;
+    StkId top = L->top;
+    if (CR_LIKELY(L->stack_last - top > np->maxstacksize)) {
+      int missing = np->numparams - (int)(top - f - 1);
+      nci->func = f;
+      nci->nresults = (short)(GETARG_C(ins) - 1);
+      nci->callstatus = 0;
+      nci->top = f + 1 + np->maxstacksize;
+      nci->u.l.savedpc = np->code;
+      nci->u.l.trap = 0;
+      L->ci = nci;
+      for (; CR_UNLIKELY(missing > 0); missing--)
+        setnilvalue(top++);
+      L->top = top;
+      JitCode *jc = np->jitcode;
+      if (CR_LIKELY(jc != NULL) && CR_LIKELY(!L->hookmask)) {
+        JitHandler h = (JitHandler)(void *)jc->code;  /* offsets[0] == 0 */
+        CR_MUSTTAIL return h(L, nci, f + 1, np->code, 0, np->k, ncl, NULL,
+                             np->feedback);
+      }
+      ci = nci;
+      CR_MUSTTAIL return interp_enter(JIT_ARGS);
+    }
+  }
+  nci = do_precall(L, f, GETARG_C(ins) - 1);
   if (nci == NULL) {  /* a C function, done: continue after the call */
     if (CR_UNLIKELY(ci->u.l.trap))
       CR_MUSTTAIL return interp_continue(JIT_ARGS);
@@ -72,19 +118,47 @@ CR_PRESERVE_NONE void jit_rt_call(JIT_HANDLER_PARAMS) {
 }
 
 /* The running frame has returned (L->ci is its caller). */
-CR_PRESERVE_NONE void jit_rt_leave(JIT_HANDLER_PARAMS) {
+JIT_ENTRY void jit_rt_leave(JIT_HANDLER_PARAMS) {
   if (ci->callstatus & CIST_FRESH)
     return;
   JIT_RUN(ci->previous, 0);
 }
 
-/* A TAILCALL (pc saved, L->top above the arguments, upvalues closed). */
-CR_PRESERVE_NONE void jit_rt_tailcall(JIT_HANDLER_PARAMS) {
+/* A TAILCALL (pc saved, L->top above the arguments, upvalues closed). A
+ * Lua callee whose frame fits the stack moves down into this frame here,
+ * as the interpreter's TAILCALL_ENTER does (vm/interp.c), and runs in its
+ * compiled code or the interpreter; the rest goes through do_pretailcall. */
+JIT_ENTRY void jit_rt_tailcall(JIT_HANDLER_PARAMS) {
   Instruction ins = ci->u.l.savedpc[-1];
   StkId ra = base + GETARG_A(ins);
   int nparams1 = GETARG_C(ins);
   int delta = nparams1 ? ci->u.l.nextraargs + nparams1 : 0;
-  int n = do_pretailcall(L, ci, ra, (int)(L->top - ra), delta);
+  int narg1 = (int)(L->top - ra);
+  if (CR_LIKELY(ttisLclosure(ra))) {
+    LClosure *ncl = clLvalue(ra);
+    Proto *np = ncl->p;
+    int fsize = np->maxstacksize;
+    if (CR_LIKELY(L->stack_last - L->top > fsize - delta)) {
+      StkId dst = ci->func - delta;  /* the real frame start */
+      for (int j = 0; j < narg1; j++)  /* move the callee down */
+        setobj(L, dst + j, ra + j);
+      for (; narg1 <= np->numparams; narg1++)
+        setnilvalue(dst + narg1);
+      ci->func = dst;
+      ci->top = dst + 1 + fsize;
+      ci->u.l.savedpc = np->code;
+      ci->callstatus |= CIST_TAIL;
+      L->top = dst + narg1;
+      JitCode *jc = np->jitcode;
+      if (CR_LIKELY(jc != NULL) && CR_LIKELY(!L->hookmask)) {
+        JitHandler h = (JitHandler)(void *)jc->code;  /* offsets[0] == 0 */
+        CR_MUSTTAIL return h(L, ci, dst + 1, np->code, 0, np->k, ncl, NULL,
+                             np->feedback);
+      }
+      CR_MUSTTAIL return interp_enter(JIT_ARGS);
+    }
+  }
+  int n = do_pretailcall(L, ci, ra, narg1, delta);
   if (n < 0)  /* a Lua function now runs in this frame */
     JIT_RUN(ci, 1);
   ci->func -= delta;  /* a C function ran: finish this frame */

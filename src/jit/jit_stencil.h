@@ -69,5 +69,6 @@ extern void *const stencil_symbols[];
 extern const char *const stencil_symbol_names[];
 extern const unsigned stencil_nsymbols;
 extern const uint8_t stencil_rodata[];
+extern const uint32_t stencil_rodata_size;
 
 #endif

@@ -146,7 +146,8 @@ static int strlib_byte(lua_State *L)
   if (last - first >= (size_t)INT_MAX)
     return luaL_error(L, "string slice too long");
   int count = (int)(last - first) + 1;
-  luaL_checkstack(L, count, "string slice too long");
+  if (count > 1)  /* one result fits the LUA_MINSTACK slots every call has */
+    luaL_checkstack(L, count, "string slice too long");
   for (int i = 0; i < count; i++)
     lua_pushinteger(L, (unsigned char)s[first - 1 + (size_t)i]);
   return count;

@@ -418,14 +418,19 @@ static void strpat_findfirst(strpat_State *ms, const char *p)
   ms->first_class_end = end;
 }
 
+/* anchored: the pattern is tried at one position only, so there is no
+   use for its first class. */
 static void strpat_init(strpat_State *ms, lua_State *L, const char *s,
-                        size_t slen, const char *p, size_t plen)
+                        size_t slen, const char *p, size_t plen, int anchored)
 {
   ms->L = L;
   ms->subject = s;
   ms->subject_end = s + slen;
   ms->pat_end = p + plen;
-  strpat_findfirst(ms, p);
+  if (anchored)
+    ms->first_class = NULL;
+  else
+    strpat_findfirst(ms, p);
 }
 
 /* Can no match start at s? (the matcher would fail at its first item) */
@@ -535,10 +540,10 @@ static int strpat_search(lua_State *L, int is_find)
       p++;
       plen--;
     }
-    strpat_init(&ms, L, s, slen, p, plen);
+    strpat_init(&ms, L, s, slen, p, plen, anchored);
     const char *start = s + init;
     do {
-      if (!anchored && strpat_cannotstart(&ms, start))
+      if (strpat_cannotstart(&ms, start))
         continue;
       strpat_reset(&ms);
       const char *end = strpat_do(&ms, start, p);
@@ -605,7 +610,7 @@ int strpat_gmatch(lua_State *L)
   lua_settop(L, 2);
   strpat_GmatchState *gm =
       (strpat_GmatchState *)lua_newuserdatauv(L, sizeof *gm, 0);
-  strpat_init(&gm->ms, L, s, slen, p, plen);
+  strpat_init(&gm->ms, L, s, slen, p, plen, 0);
   gm->next = s + init;
   gm->pattern = p;
   gm->last_end = NULL;
@@ -703,10 +708,10 @@ int strpat_gsub(lua_State *L)
   strpat_State ms;
   luaL_Buffer buf;
   luaL_buffinit(L, &buf);
-  strpat_init(&ms, L, src, slen, p, plen);
+  strpat_init(&ms, L, src, slen, p, plen, anchored);
   while (count < max_repl) {
     const char *end = NULL;
-    if (anchored || !strpat_cannotstart(&ms, src)) {
+    if (!strpat_cannotstart(&ms, src)) {
       strpat_reset(&ms);
       end = strpat_do(&ms, src, p);
     }

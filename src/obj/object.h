@@ -79,8 +79,8 @@ typedef struct Table {
   uint32_t slotcap;     /* allocated length of slots */
   uint32_t alimit;      /* border hint for `#` (tab.c), <= asize: lua5.4's
                            alimit, so `#` of tables with holes matches */
-  Node *node;
-  Node *lastfree;       /* hint for free node search */
+  Node *node;           /* hash part (its block also holds the free-slot
+                           hint: see tab.c) */
   struct Table *metatable;
   GCObject *gclist;
 } Table;
@@ -129,12 +129,24 @@ enum ICState {
  * alive by the prototype (the collector marks them). */
 typedef struct FieldIC {
   lu_byte state;        /* enum ICState */
-  lu_byte count;        /* entries used (<= IC_MAX_POLY) */
+  lu_byte count;        /* pairs used (<= IC_MAX_POLY) */
   lu_byte aux;          /* vm/ may use (e.g. entry kind: own field / via __index) */
   lu_byte spare;
   uint32_t index[IC_MAX_POLY];
   Shape *shape[IC_MAX_POLY];
 } FieldIC;
+
+/* A lookup through __index tables remembered for field sites that cannot
+ * hold it themselves (megamorphic ones): vm/feedback.c. It is not marked by
+ * the collector; it is valid while g->shape_epoch, bumped whenever a shape
+ * is freed, has not moved, so its shapes (and the key, held by the last
+ * one) are alive. */
+typedef struct FieldChain {
+  TString *key;
+  uint64_t epoch;       /* 64 bits: never wraps around */
+  FieldIC chain;        /* pair 0: the object's shape */
+} FieldChain;
+#define FIELD_CHAINS 128  /* 2-way set-associative; a power of 2 */
 
 /* Type profile: one bit per kind of operand seen (TP_* in vm/feedback.h). */
 typedef struct TypeProfile { uint16_t seen; } TypeProfile;
@@ -348,6 +360,7 @@ typedef struct global_State {
   lu_byte gcstepsize;
   lu_byte genminormul;
   lu_byte genmajormul;
+  lu_byte gcstress;        /* stress builds only: GC_STRESS_* mode (gc.h) */
   GCObject *allgc;         /* all collectable objects */
   GCObject **sweepgc;
   GCObject *finobj;        /* objects with finalizers */
@@ -371,6 +384,8 @@ typedef struct global_State {
   void *ud_warn;
   Shape *root_shape;       /* empty shape: root of the transition tree */
   struct EngineOptions *options; /* --trace-ic etc. (vm/options.h) */
+  uint64_t shape_epoch;    /* shapes freed so far (obj/shape.c) */
+  FieldChain chains[FIELD_CHAINS]; /* vm/feedback.c */
 } global_State;
 
 #define G(L) ((L)->l_G)

@@ -173,6 +173,7 @@ void shape_cleartransitions(Shape *s)
 
 void shape_free(lua_State *L, Shape *s)
 {
+  G(L)->shape_epoch++;  /* invalidates g->chains (obj/object.h) */
   if (s->transitions != NULL)
     mem_freearray(L, s->transitions, shape_nbuckets(s));
   mem_free(L, s, shape_size(s->nslots, s->idxbits));

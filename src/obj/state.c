@@ -4,6 +4,7 @@
  * counting. Building a state runs in protected mode, so running out of
  * memory halfway frees what was built and lua_newstate returns NULL.
  */
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
@@ -308,6 +309,12 @@ LUA_API lua_State *lua_newstate(lua_Alloc f, void *ud)
   g->gcstepsize = GC_DEFAULT_STEPSIZE;
   g->genminormul = GC_DEFAULT_GENMINOR;
   gc_setparam(g->genmajormul, GC_DEFAULT_GENMAJOR);
+  g->gcstress = CRESCENT_GC_STRESS;
+  if (CRESCENT_GC_STRESS) {         /* stress builds: mode from the environment */
+    const char *mode = getenv("CRESCENT_GC_STRESS");
+    if (mode != NULL && mode[0] >= '0' && mode[0] <= '4' && mode[1] == '\0')
+      g->gcstress = (lu_byte)(mode[0] - '0');
+  }
   if (do_rawrunprotected(L, state_open, NULL) != LUA_OK) {
     state_closestate(L);
     L = NULL;

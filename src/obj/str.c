@@ -90,28 +90,58 @@ int str_eq(TString *a, TString *b)
 /* The string table                                                    */
 /* ------------------------------------------------------------------ */
 
-void str_resize(lua_State *L, int nsize)
+/* Put every string of buckets [0, osize) of vect into its bucket for a
+ * table of nsize buckets (both parts of the vector must exist). A bucket
+ * is emptied before its strings are placed again, so strings that moved
+ * to a bucket not visited yet are simply placed there once more. */
+static void str_rehash(TString **vect, int osize, int nsize)
 {
-  stringtable *tb = &G(L)->strt;
-  cr_assert(nsize > 0 && (nsize & (nsize - 1)) == 0, "power of 2");
-  /* Failing to grow is not an error: longer chains still work. */
-  TString **nh = mem_saferealloc(L, NULL, 0, (size_t)nsize * sizeof(TString *));
-  if (nh == NULL)
-    return;
-  memset(nh, 0, (size_t)nsize * sizeof(TString *));
-  for (int i = 0; i < tb->size; i++) {
-    TString *ts = tb->hash[i];
+  uint32_t mask = (uint32_t)(nsize - 1);
+  for (int i = 0; i < osize; i++) {
+    TString *ts = vect[i];
+    vect[i] = NULL;
     while (ts != NULL) {
       TString *next = ts->hnext;
-      uint32_t b = ts->hash & (uint32_t)(nsize - 1);
-      ts->hnext = nh[b];
-      nh[b] = ts;
+      uint32_t b = ts->hash & mask;
+      ts->hnext = vect[b];
+      vect[b] = ts;
       ts = next;
     }
   }
-  mem_freearray(L, tb->hash, tb->size);
-  tb->hash = nh;
-  tb->size = nsize;
+}
+
+/* The vector is resized in place (realloc), so growing needs only the
+ * added part to be available: near a memory limit that is the difference
+ * between growing and failing. Failing is never an error here: chains
+ * just get longer. Any allocation may run an emergency collection, which
+ * removes strings through tb->hash and tb->size; both describe the
+ * vector consistently whenever the allocator is called. */
+void str_resize(lua_State *L, int nsize)
+{
+  stringtable *tb = &G(L)->strt;
+  int osize = tb->size;
+  cr_assert(nsize > 0 && (nsize & (nsize - 1)) == 0, "power of 2");
+  if (nsize > osize) {
+    TString **nh = mem_saferealloc(L, tb->hash, (size_t)osize * sizeof(TString *),
+                                   (size_t)nsize * sizeof(TString *));
+    if (nh == NULL)
+      return;
+    memset(nh + osize, 0, (size_t)(nsize - osize) * sizeof(TString *));
+    str_rehash(nh, osize, nsize);
+    tb->hash = nh;
+    tb->size = nsize;
+  } else if (nsize < osize) {
+    str_rehash(tb->hash, osize, nsize);   /* everything into [0, nsize) */
+    tb->size = nsize;
+    TString **nh = mem_saferealloc(L, tb->hash, (size_t)osize * sizeof(TString *),
+                                   (size_t)nsize * sizeof(TString *));
+    if (nh == NULL) {                     /* keep the big vector */
+      str_rehash(tb->hash, nsize, osize);
+      tb->size = osize;
+      return;
+    }
+    tb->hash = nh;
+  }
 }
 
 void str_checksize(lua_State *L)

@@ -26,8 +26,20 @@ const TValue tab_absentkey = { .tt_ = VT_NIL };
 
 /* The hash part of every table without one: size 1, never written (writes
  * check tab_isdummy first), so it can be shared and const. */
-static const Node tab_dummynode = { .u = { .tt_ = VT_NIL, .key_tt = VT_NIL } };
+const Node tab_dummynode = { .u = { .tt_ = VT_NIL, .key_tt = VT_NIL } };
 #define TAB_DUMMY ((Node *)&tab_dummynode)
+
+/* A hash part is one block: the free-position hint, then the nodes. The
+ * hint lives there rather than in the Table because only tables with a
+ * hash part need it, and a Table of 72 bytes takes one malloc chunk of 80
+ * where 80 bytes would take 96 (every empty table pays for it). */
+typedef struct NodeBlock {
+  Node *lastfree;       /* free positions are searched below this */
+  Node nodes[];
+} NodeBlock;
+#define tab_block(node)      ((NodeBlock *)((char *)(node) - offsetof(NodeBlock, nodes)))
+#define tab_lastfree(t)      (tab_block((t)->node)->lastfree)
+#define tab_blocksize(n)     (offsetof(NodeBlock, nodes) + (size_t)(n) * sizeof(Node))
 
 /* ------------------------------------------------------------------ */
 /* Hashing: the main position of a key                                 */
@@ -227,35 +239,36 @@ const TValue *tab_get(Table *t, const TValue *key)
 /* ------------------------------------------------------------------ */
 
 /* Give t a fresh hash part for `size` keys (rounded up to a power of 2;
- * 0 = the shared dummy). Touches only node, lsizenode and lastfree. */
+ * 0 = the shared dummy). Touches only node and lsizenode. */
 static void tab_setnodevector(lua_State *L, Table *t, unsigned int size)
 {
   if (size == 0) {
     t->node = TAB_DUMMY;
     t->lsizenode = 0;
-    t->lastfree = NULL;
     return;
   }
   int lsize = num_ceillog2(size);
   if (lsize > TAB_MAX_HBITS)
     debug_runerror(L, "table overflow");
   size = 1u << lsize;
-  Node *node = mem_newvector(L, size, Node);
+  mem_checksize(L, size, Node);
+  NodeBlock *b = mem_alloc(L, tab_blocksize(size));
+  Node *node = b->nodes;
   for (unsigned int i = 0; i < size; i++) {
     Node *n = &node[i];
     node_next(n) = 0;
     node_keytt(n) = VT_NIL;
     setnilvalue(node_val(n));
   }
+  b->lastfree = node + size;   /* every position is free */
   t->node = node;
   t->lsizenode = (lu_byte)lsize;
-  t->lastfree = node + size;   /* every position is free */
 }
 
 static void tab_freenode(lua_State *L, Node *node, lu_byte lsize, int dummy)
 {
   if (!dummy)
-    mem_freearray(L, node, (size_t)1 << lsize);
+    mem_free(L, tab_block(node), tab_blocksize((size_t)1 << lsize));
 }
 
 Table *tab_new(lua_State *L)
@@ -286,7 +299,7 @@ size_t tab_memsize(const Table *t)
 {
   return sizeof(Table) + (size_t)t->asize * sizeof(TValue) +
          (size_t)t->slotcap * sizeof(TValue) +
-         (tab_isdummy(t) ? 0 : (size_t)tab_sizenode(t) * sizeof(Node));
+         (tab_isdummy(t) ? 0 : tab_blocksize(tab_sizenode(t)));
 }
 
 /* ------------------------------------------------------------------ */
@@ -297,10 +310,11 @@ static Node *tab_getfreepos(Table *t)
 {
   if (tab_isdummy(t))
     return NULL;
-  while (t->lastfree > t->node) {
-    t->lastfree--;
-    if (node_keyisnil(t->lastfree))
-      return t->lastfree;
+  Node **lastfree = &tab_lastfree(t);
+  while (*lastfree > t->node) {
+    (*lastfree)--;
+    if (node_keyisnil(*lastfree))
+      return *lastfree;
   }
   return NULL;
 }
@@ -449,7 +463,6 @@ static void tab_reshape(lua_State *L, Table *t, unsigned int newasize,
   }
   t->node = nt.node;
   t->lsizenode = nt.lsizenode;
-  t->lastfree = nt.lastfree;
   tab_freenode(L, oldnode, oldlsize, olddummy);
 }
 
@@ -559,6 +572,21 @@ static void tab_todict(lua_State *L, Table *t)
   tab_reshape(L, t, t->asize, total, 1);
 }
 
+/* Growing the array of a table without a hash part moves no key between
+ * the parts: tab_reshape without its bookkeeping (constructors, SETLIST). */
+#define tab_cangrowarray(t, n) \
+  (tab_isdummy(t) && (n) >= (t)->asize && (n) <= TAB_MAX_ASIZE)
+
+static void tab_growarray(lua_State *L, Table *t, unsigned int asize)
+{
+  unsigned int old = t->asize;
+  TValue *array = mem_reallocvector(L, t->array, old, asize, TValue);
+  for (unsigned int i = old; i < asize; i++)
+    setnilvalue(&array[i]);
+  t->array = array;
+  t->asize = t->alimit = asize;
+}
+
 void tab_resize(lua_State *L, Table *t, unsigned int asize, unsigned int hsize)
 {
   if (t->shape != NULL && t->shape->nslots == 0 && hsize > 0) {
@@ -574,11 +602,19 @@ void tab_resize(lua_State *L, Table *t, unsigned int asize, unsigned int hsize)
       tab_reshape(L, t, asize, tab_isdummy(t) ? 0 : tab_sizenode(t), 0);
     return;
   }
+  if (hsize == 0 && tab_cangrowarray(t, asize)) {
+    tab_growarray(L, t, asize);
+    return;
+  }
   tab_reshape(L, t, asize, hsize, 0);
 }
 
 void tab_resizearray(lua_State *L, Table *t, unsigned int asize)
 {
+  if (tab_cangrowarray(t, asize)) {
+    tab_growarray(L, t, asize);
+    return;
+  }
   tab_reshape(L, t, asize, tab_isdummy(t) ? 0 : tab_sizenode(t), 0);
 }
 

@@ -16,7 +16,8 @@
  * position got there because its main position was taken by a key that IS
  * in its own main position (the colliding key is moved out otherwise).
  * Chains are linked by relative offsets (Node.u.next). Free positions are
- * found by `lastfree` walking down; when none is left the table is rehashed
+ * found by a `lastfree` pointer walking down (kept in the hash part's own
+ * block, before the nodes); when none is left the table is rehashed
  * with sizes chosen as lua5.4 chooses them (the array part gets the largest
  * n such that more than n/2 of 1..n are used), which keeps `#` and the
  * array/hash split the same as lua5.4's.
@@ -80,7 +81,9 @@ _Static_assert(offsetof(Node, u.tt_) == offsetof(TValue, tt_),
     io_->value_ = n_->u.key_val; settt_(io_, n_->u.key_tt); }
 
 #define tab_sizenode(t)    (1u << (t)->lsizenode)
-#define tab_isdummy(t)     ((t)->lastfree == NULL)
+/* Tables without a hash part share one empty, read-only node. */
+extern const Node tab_dummynode;
+#define tab_isdummy(t)     ((t)->node == (Node *)&tab_dummynode)
 #define tab_nslots(t)      ((t)->shape != NULL ? (t)->shape->nslots : 0u)
 
 /* The "absent" result of lookups: a nil at a known address, so that the

@@ -27,9 +27,6 @@ _Static_assert(LUA_OPSUB - LUA_OPADD == TM_SUB - TM_ADD &&
                LUA_OPBNOT - LUA_OPADD == TM_BNOT - TM_ADD,
                "LUA_OP* and the arithmetic events are in the same order");
 
-/* Bits in a lua_Integer: shifting by this much or more gives 0. */
-#define INT_BITS ((int)(sizeof(lua_Integer) * CHAR_BIT))
-
 /* ------------------------------------------------------------------ */
 /* Integer division, modulo, shifts                                    */
 /* ------------------------------------------------------------------ */
@@ -78,17 +75,6 @@ lua_Number arith_modf(lua_State *L, lua_Number m, lua_Number n) {
 }
 
 /* Negative shift counts shift the other way; shifts are logical. */
-lua_Integer arith_shiftl(lua_Integer x, lua_Integer y) {
-  if (y < 0) {
-    if (y <= -INT_BITS)
-      return 0;
-    return l_castU2S(l_castS2U(x) >> l_castS2U(-y));
-  }
-  if (y >= INT_BITS)
-    return 0;
-  return l_castU2S(l_castS2U(x) << l_castS2U(y));
-}
-
 /* Squaring is common and exact as a product; pow() may be slower. */
 lua_Number arith_pow(lua_Number a, lua_Number b) {
   return (b == 2) ? a * a : pow(a, b);

@@ -73,7 +73,7 @@ static void fb_trace(lua_State *L, const Instruction *ipc, const char *key,
 
 static void fb_field_clear(FieldIC *ic) {
   ic->count = 0;
-  ic->aux = FB_ENTRY_OWN;
+  ic->aux = 0;
   for (int j = 0; j < IC_MAX_POLY; j++) {
     ic->shape[j] = NULL;
     ic->index[j] = 0;
@@ -94,91 +94,178 @@ static void fb_field_gomega(lua_State *L, FieldIC *ic, TString *key,
   fb_field_setstate(L, ic, IC_MEGA, key, ipc);
 }
 
+/* Append the entry of n pairs (shapes sh[], indices ix[]) if there is
+ * room, else the site is megamorphic. */
+static void fb_field_add(lua_State *L, FieldIC *ic, int n, Shape *const *sh,
+                         const uint32_t *ix, TString *key,
+                         const Instruction *ipc) {
+  if (fb_ismega(ic->state))
+    return;
+  if (ic->state == IC_UNINIT)
+    fb_field_clear(ic);
+  if (ic->count + n > IC_MAX_POLY) {
+    fb_field_gomega(L, ic, key, ipc);
+    return;
+  }
+  for (int j = 0; j < n; j++) {
+    ic->shape[ic->count + j] = sh[j];
+    ic->index[ic->count + j] = ix[j];
+  }
+  int first = ic->count == 0;
+  ic->count = (lu_byte)(ic->count + n);
+  fb_field_setstate(L, ic, first ? IC_MONO : IC_POLY, key, ipc);
+}
+
 /* Key `key` is field idx of tables with shape sh. */
 static void fb_field_addown(lua_State *L, FieldIC *ic, Shape *sh, int idx,
                             TString *key, const Instruction *ipc) {
-  switch (ic->state) {
-    case IC_UNINIT:
-      fb_field_clear(ic);
-      ic->shape[0] = sh;
-      ic->index[0] = (uint32_t)idx;
-      ic->count = 1;
-      fb_field_setstate(L, ic, IC_MONO, key, ipc);
-      break;
-    case IC_MONO:
-    case IC_POLY:
-      if (ic->aux == FB_ENTRY_OWN && ic->count < IC_MAX_POLY) {
-        ic->shape[ic->count] = sh;
-        ic->index[ic->count] = (uint32_t)idx;
-        ic->count++;
-        fb_field_setstate(L, ic, IC_POLY, key, ipc);
-      } else
-        fb_field_gomega(L, ic, key, ipc);
-      break;
-    default:  /* mega: no more caching */
-      break;
-  }
+  uint32_t ix = (uint32_t)idx;
+  fb_field_add(L, ic, 1, &sh, &ix, key, ipc);
 }
 
 /*
- * key is absent from t (shaped): is it found through t's metatable's
- * __index, and is that a table whose own field holds it? Fills a class
- * entry in *e and returns the method slot, or NULL.
+ * key is absent from t (shaped, and not one of its shape's keys): is it
+ * found by walking __index tables from t's metatable, every table on the
+ * way shaped? Fills the pairs of a class entry (at most IC_MAX_POLY) and
+ * returns how many, or 0 when the lookup cannot be cached.
  */
-static const TValue *fb_class_find(lua_State *L, Table *t, TString *key,
-                                   FieldIC *e) {
-  Table *mt = t->metatable;
-  if (mt == NULL || mt->shape == NULL) return NULL;
-  int ii = shape_lookup(mt->shape, G(L)->tmname[TM_INDEX]);
-  if (ii < 0) return NULL;
-  const TValue *ix = &mt->slots[ii];
-  if (!ttistable(ix)) return NULL;
-  Table *cls = hvalue(ix);
-  if (cls->shape == NULL) return NULL;
-  int mi = shape_lookup(cls->shape, key);
-  if (mi < 0 || ttisnil(&cls->slots[mi])) return NULL;
-  e->shape[0] = t->shape;
-  e->index[0] = FB_VIA_CLASS;
-  e->shape[1] = mt->shape;
-  e->index[1] = (uint32_t)ii;
-  e->shape[2] = cls->shape;
-  e->index[2] = (uint32_t)mi;
-  return &cls->slots[mi];
+static int fb_class_find(lua_State *L, Table *t, TString *key, Shape **sh,
+                         uint32_t *ix) {
+  TString *index_name = G(L)->tmname[TM_INDEX];
+  int n = 0;
+  sh[n] = t->shape;
+  ix[n++] = FB_IX_CLASS;
+  for (;;) {
+    Table *mt = t->metatable;
+    if (mt == NULL || mt->shape == NULL || n == IC_MAX_POLY) return 0;
+    int ii = shape_lookup(mt->shape, index_name);
+    if (ii < 0) return 0;
+    const TValue *iv = &mt->slots[ii];
+    if (!ttistable(iv)) return 0;
+    Table *cls = hvalue(iv);
+    if (cls->shape == NULL) return 0;
+    sh[n] = mt->shape;
+    ix[n++] = (uint32_t)ii | (cls == mt ? FB_HOP_SELF : 0);
+    if (cls != mt) {
+      if (n == IC_MAX_POLY) return 0;
+      sh[n] = cls->shape;
+      ix[n++] = 0;
+    }
+    int mi = shape_lookup(cls->shape, key);
+    if (mi >= 0) {
+      /* a nil slot could be refilled without a new shape: not cacheable */
+      if (ttisnil(&cls->slots[mi])) return 0;
+      ix[n - 1] |= FB_HOP_FOUND | ((uint32_t)mi << 8);
+      ix[0] |= (uint32_t)(n - 1);
+      return n;
+    }
+    t = cls;
+  }
+}
+
+/* The shared chains are a 2-way set-associative cache: the set of key
+ * looked up in tables of shape sh is chains[2i], chains[2i + 1], the most
+ * recently recorded one first. */
+static FieldChain *fb_chain_set(global_State *g, const Shape *sh,
+                                const TString *key) {
+  uint32_t h = key->hash ^ (uint32_t)((uintptr_t)sh >> 5);
+  return &g->chains[2 * ((h ^ (h >> 11)) & (FIELD_CHAINS / 2 - 1))];
+}
+
+static int fb_chain_holds(const global_State *g, const FieldChain *c,
+                          const Shape *sh, const TString *key) {
+  return c->key == key && c->epoch == g->shape_epoch &&
+         c->chain.shape[0] == sh;
+}
+
+/* The recorded chain for (sh, key), or NULL. */
+static const FieldChain *fb_chain_find(global_State *g, const Shape *sh,
+                                       const TString *key) {
+  const FieldChain *set = fb_chain_set(g, sh, key);
+  if (fb_chain_holds(g, &set[0], sh, key)) return &set[0];
+  if (fb_chain_holds(g, &set[1], sh, key)) return &set[1];
+  return NULL;
+}
+
+/* Where to record a chain for (sh, key): the first way, after moving a
+ * live entry there to the second. */
+static FieldChain *fb_chain_place(global_State *g, const Shape *sh,
+                                  const TString *key) {
+  FieldChain *set = fb_chain_set(g, sh, key);
+  if (set[0].epoch == g->shape_epoch && set[0].key != NULL &&
+      !fb_chain_holds(g, &set[0], sh, key))
+    set[1] = set[0];
+  return &set[0];
+}
+
+const TValue *fb_field_probe(lua_State *L, const FieldIC *ic, const Table *t,
+                             const TString *key) {
+  const Shape *sh = t->shape;
+  if (fb_ismega(ic->state)) {
+    /* A chain proves the key absent from t (shapes do not change). */
+    const FieldChain *c = fb_chain_find(G(L), sh, key);
+    return c != NULL ? fb_class_probe(&c->chain, 0, t) : NULL;
+  }
+  for (int j = 0; j < ic->count; j += 1 + (ic->index[j] & FB_IX_CLASS
+                                           ? (int)FB_IX_NHOPS(ic->index[j])
+                                           : 0)) {
+    if (ic->shape[j] != sh) continue;
+    if (!(ic->index[j] & FB_IX_CLASS)) return &t->slots[ic->index[j]];
+    return fb_class_probe(ic, j, t);  /* one entry per object shape */
+  }
+  return NULL;
 }
 
 const TValue *fb_field_getmiss(lua_State *L, FeedbackSlot *s, Table *t,
                                TString *key, const Instruction *ipc) {
   FieldIC *ic = &s->field;
   Shape *sh = t->shape;
-  cr_assert(sh != NULL, "dictionary tables are not cached");
-  if (ic->aux == FB_ENTRY_OWN) {
-    for (int j = 1; j < ic->count; j++)
-      if (ic->shape[j] == sh) return &t->slots[ic->index[j]];
+  if (sh == NULL)  /* dictionary tables are not cached */
+    return tab_getshortstr(t, key);
+  int stale = 0;  /* a class entry for this shape no longer holds */
+  for (int j = 0; j < ic->count; j += 1 + (ic->index[j] & FB_IX_CLASS
+                                           ? (int)FB_IX_NHOPS(ic->index[j])
+                                           : 0)) {
+    if (ic->shape[j] != sh) continue;
+    if (!(ic->index[j] & FB_IX_CLASS)) return &t->slots[ic->index[j]];
+    const TValue *m = fb_class_probe(ic, j, t);
+    if (m != NULL) return m;
+    stale = 1;
   }
   int idx = shape_lookup(sh, key);
   if (idx >= 0) {
     fb_field_addown(L, ic, sh, idx, key, ipc);
     return &t->slots[idx];
   }
-  if (fb_ismega(ic->state)) return &tab_absentkey;
-  /* absent from t itself: maybe the OOP pattern */
-  FieldIC e;
-  const TValue *m = fb_class_find(L, t, key, &e);
-  if (m == NULL)
+  /* Absent from t itself: maybe found through classes. Sites that cannot
+   * hold the chain share the recorded ones (fb_field_probe looked there
+   * first). */
+  Shape *esh[IC_MAX_POLY];
+  uint32_t eix[IC_MAX_POLY];
+  int n = fb_class_find(L, t, key, esh, eix);
+  if (n == 0)
     return &tab_absentkey;  /* vm_finishget does the rest, uncached */
-  if (ic->state == IC_UNINIT ||
-      (ic->aux == FB_ENTRY_CLASS && ic->shape[0] == sh)) {
-    /* new entry, or the class changed shape under a known object shape */
+  global_State *g = G(L);
+  FieldChain *c = fb_chain_place(g, sh, key);
+  c->key = key;
+  c->epoch = g->shape_epoch;
+  c->chain.count = (lu_byte)n;
+  for (int j = 0; j < n; j++) {
+    c->chain.shape[j] = esh[j];
+    c->chain.index[j] = eix[j];
+  }
+  const TValue *m = fb_class_probe(&c->chain, 0, t);
+  cr_assert(m != NULL, "a chain just found holds");
+  if (fb_ismega(ic->state))
+    return m;
+  if (!stale)
+    fb_field_add(L, ic, n, esh, eix, key, ipc);
+  else if (ic->state == IC_MONO) {
+    /* the classes changed shape under the one known object shape */
     fb_field_clear(ic);
-    for (int j = 0; j < 3; j++) {
-      ic->shape[j] = e.shape[j];
-      ic->index[j] = e.index[j];
-    }
-    ic->count = 3;
-    ic->aux = FB_ENTRY_CLASS;
-    fb_field_setstate(L, ic, IC_MONO, key, ipc);
+    fb_field_add(L, ic, n, esh, eix, key, ipc);
   } else
-    fb_field_gomega(L, ic, key, ipc);  /* class and own entries mixed */
+    fb_field_gomega(L, ic, key, ipc);
   return m;
 }
 
@@ -186,10 +273,12 @@ const TValue *fb_field_setmiss(lua_State *L, FeedbackSlot *s, Table *t,
                                TString *key, const Instruction *ipc) {
   FieldIC *ic = &s->field;
   Shape *sh = t->shape;
-  cr_assert(sh != NULL, "dictionary tables are not cached");
-  cr_assert(ic->aux == FB_ENTRY_OWN, "store sites hold own entries");
-  for (int j = 1; j < ic->count; j++)
+  if (sh == NULL)  /* dictionary tables are not cached */
+    return tab_getshortstr(t, key);
+  for (int j = 1; j < ic->count; j++) {
+    cr_assert(!(ic->index[j] & FB_IX_CLASS), "store sites hold own entries");
     if (ic->shape[j] == sh) return &t->slots[ic->index[j]];
+  }
   int idx = shape_lookup(sh, key);
   if (idx < 0)
     return &tab_absentkey;  /* a new key: vm_finishset adds it */

@@ -18,26 +18,35 @@
  * Field inline caches (FieldIC in obj/object.h) key on table shapes: a
  * shape fixes which short-string keys a table has and at which slot index,
  * so "t->shape == cached shape" proves where the key lives (or that it is
- * absent) without hashing. Two kinds of entry, told apart by FieldIC.aux:
+ * absent) without hashing. The IC's IC_MAX_POLY pairs (shape[j], index[j])
+ * hold a sequence of entries; an entry starts with the shape of the
+ * object it answers for, and is one of:
  *
- *   FB_ENTRY_OWN    up to IC_MAX_POLY pairs (shape[j], index[j]): the key
- *                   is field index[j] of any table with shape[j].
- *   FB_ENTRY_CLASS  one entry (monomorphic only) for the common OOP case
- *                   "key absent from the object, found through the
- *                   metatable's __index table":
- *                     shape[0] object shape (key absent), index[0] = FB_VIA_CLASS
- *                     shape[1] metatable shape, index[1] = slot of "__index"
- *                     shape[2] class shape,     index[2] = slot of the key
- *                   A hit re-checks every link (object shape, metatable
- *                   present with shape[1], its __index a table with
- *                   shape[2], the method not nil), so it is exact: it
- *                   yields what the __index walk of lua5.4 would yield.
+ *   own entry     one pair (shape, slot): the key is field `slot` of any
+ *                 table with that shape.
+ *   class entry   a head pair (object shape, FB_IX_CLASS | n) followed by
+ *                 n hop pairs: the key is absent from the object and found
+ *                 through __index tables of metatables, as in
+ *                     obj -> mt1.__index -> (mt2.__index -> ...)
+ *                 A hop pair is the shape of a metatable and, in its index,
+ *                 the slot of "__index" there (FB_HOP_SLOT); FB_HOP_SELF
+ *                 says that __index is the metatable itself (the class
+ *                 idiom `C.__index = C`), otherwise the next pair is the
+ *                 shape of the __index table. FB_HOP_FOUND on the pair that
+ *                 proves the shape of the last table gives the slot of the
+ *                 key there (FB_HOP_KEY); on the other tables the shape
+ *                 proves the key absent. A hit re-checks every link
+ *                 (metatable present with its shape, __index a table with
+ *                 its shape or the metatable itself, the value not nil), so
+ *                 it is exact: it yields what lua5.4's __index walk yields.
  *
- * States go uninit -> mono -> poly (2..4 own entries) -> mega; a mega
- * site stops caching. Tables in dictionary mode (shape == NULL) are looked
- * up directly and never change a cache. The collector keeps the shapes of
- * the first `count` entries alive (gc/ scans FB_FIELD slots), which is what
- * makes pointer comparison with a cached shape sound.
+ * Store sites (SETFIELD, SETTABUP) hold own entries only. States go
+ * uninit -> mono (one entry) -> poly (more entries, up to IC_MAX_POLY
+ * pairs in all) -> mega; a mega site stops caching. Tables in dictionary
+ * mode (shape == NULL) are looked up directly and never change a cache.
+ * The collector keeps the shapes of the first `count` pairs alive (gc/
+ * scans FB_FIELD slots), which is what makes pointer comparison with a
+ * cached shape sound.
  *
  * Call-target caches record the callee's identity: the Proto of a Lua
  * closure (so closures made afresh from one function expression count as
@@ -92,9 +101,15 @@ TYPE_PROFILE_BITS(X)
 #undef X
 _Static_assert(TP_NBITS <= 16, "profile bits fit TypeProfile.seen");
 
-enum FieldEntryKind { FB_ENTRY_OWN, FB_ENTRY_CLASS };
-/* index[0] of a class entry: not a slot number. */
-#define FB_VIA_CLASS UINT32_MAX
+/* index[j] of a class entry's head: FB_IX_CLASS | number of hop pairs. */
+#define FB_IX_CLASS  0x80000000u
+#define FB_IX_NHOPS(x) ((x) & 0xFFu)
+/* index[j] of a hop pair (slots are below SHAPE_MAX_KEYS: a byte each). */
+#define FB_HOP_SLOT(x)  ((x) & 0xFFu)          /* "__index" in the metatable */
+#define FB_HOP_KEY(x)   (((x) >> 8) & 0xFFu)   /* the key, with FB_HOP_FOUND */
+#define FB_HOP_SELF     0x10000u
+#define FB_HOP_FOUND    0x20000u
+_Static_assert(SHAPE_MAX_KEYS <= 256, "a slot number fits a byte of index[j]");
 
 /* The slot of sites that have none (F == NO_FEEDBACK); see above. */
 extern FeedbackSlot fb_noslot;
@@ -130,40 +145,83 @@ CR_INLINE uint16_t fb_kind2(const TValue *a, const TValue *b) {
 /* Field inline caches                                                 */
 /* ------------------------------------------------------------------ */
 
-const TValue *fb_field_getmiss(lua_State *L, FeedbackSlot *s, Table *t,
-                               TString *key, const Instruction *ipc);
-const TValue *fb_field_setmiss(lua_State *L, FeedbackSlot *s, Table *t,
-                               TString *key, const Instruction *ipc);
+/* The out-of-line parts are reached from the interpreter's handlers, so
+ * they use preserve_most (see "Slow paths" in vm/interp.c). */
+/* What an entry of ic, or for megamorphic sites a shared chain, answers
+ * for key in t (shaped): the slot, or NULL. Looks nothing up itself. */
+CR_PRESERVE_MOST const TValue *fb_field_probe(lua_State *L, const FieldIC *ic,
+                                              const Table *t,
+                                              const TString *key);
+/* The full lookups, recording what they find. */
+CR_PRESERVE_MOST const TValue *fb_field_getmiss(lua_State *L, FeedbackSlot *s,
+                                                Table *t, TString *key,
+                                                const Instruction *ipc);
+CR_PRESERVE_MOST const TValue *fb_field_setmiss(lua_State *L, FeedbackSlot *s,
+                                                Table *t, TString *key,
+                                                const Instruction *ipc);
 
-/* Re-validate a class entry for object t; the method slot or NULL. */
-CR_INLINE const TValue *fb_class_probe(const FieldIC *ic, const Table *t) {
-  const Table *mt = t->metatable;
-  if (mt == NULL || mt->shape != ic->shape[1]) return NULL;
-  const TValue *ix = &mt->slots[ic->index[1]];
-  if (!ttistable(ix)) return NULL;
-  const Table *cls = hvalue(ix);
-  if (cls->shape != ic->shape[2]) return NULL;
-  const TValue *m = &cls->slots[ic->index[2]];
-  return ttisnil(m) ? NULL : m;
+/* Re-validate the class entry whose head is pair j for object t (whose
+ * shape is shape[j]); the slot of the value, or NULL. */
+CR_INLINE const TValue *fb_class_probe(const FieldIC *ic, int j,
+                                       const Table *t) {
+  int end = j + 1 + (int)FB_IX_NHOPS(ic->index[j]);
+  for (j++; j < end; j++) {
+    const Table *mt = t->metatable;
+    if (mt == NULL || mt->shape != ic->shape[j]) return NULL;
+    uint32_t x = ic->index[j];
+    const TValue *ix = &mt->slots[FB_HOP_SLOT(x)];
+    if (!ttistable(ix)) return NULL;
+    const Table *cls = hvalue(ix);
+    if (x & FB_HOP_SELF) {
+      if (cls != mt) return NULL;
+    } else {
+      if (++j >= end || cls->shape != ic->shape[j]) return NULL;
+      x = ic->index[j];
+    }
+    if (x & FB_HOP_FOUND) {
+      const TValue *m = &cls->slots[FB_HOP_KEY(x)];
+      return ttisnil(m) ? NULL : m;
+    }
+    t = cls;
+  }
+  return NULL;
 }
 
 /*
- * Raw t[key] for a short-string key, or what the __index table of t's
- * metatable holds for it when a class entry proves that is the result of
- * the full lookup. The slot returned may hold nil (absent key): the caller
- * then runs vm_finishget with it. ipc: the instruction (for --trace-ic).
+ * Raw t[key] for a short-string key, or what the __index walk from t
+ * yields for it when a class entry proves that is the result of the full
+ * lookup. The slot returned may hold nil (absent key): the caller then
+ * runs vm_finishget with it. ipc: the instruction (for --trace-ic).
  */
 CR_INLINE const TValue *fb_field_get(lua_State *L, FeedbackSlot *s, Table *t,
                                      TString *key, const Instruction *ipc) {
   Shape *sh = t->shape;
   FieldIC *ic = &s->field;
-  if (CR_LIKELY(sh == ic->shape[0] && sh != NULL)) {
-    uint32_t idx = ic->index[0];
-    if (CR_LIKELY(idx != FB_VIA_CLASS)) return &t->slots[idx];
-    const TValue *m = fb_class_probe(ic, t);
+  if (CR_LIKELY(sh == ic->shape[0] && sh != NULL &&
+                !(ic->index[0] & FB_IX_CLASS)))
+    return &t->slots[ic->index[0]];
+  if (CR_LIKELY(sh != NULL)) {
+    const TValue *m = fb_field_probe(L, ic, t, key);
     if (CR_LIKELY(m != NULL)) return m;
   }
-  if (sh == NULL) return tab_getshortstr(t, key);
+  return fb_field_getmiss(L, s, t, key, ipc);
+}
+
+/* fb_field_get for SELF: method calls are where class entries are common,
+ * so the first entry's class chain is checked inline. */
+CR_INLINE const TValue *fb_method_get(lua_State *L, FeedbackSlot *s, Table *t,
+                                      TString *key, const Instruction *ipc) {
+  Shape *sh = t->shape;
+  FieldIC *ic = &s->field;
+  if (CR_LIKELY(sh == ic->shape[0] && sh != NULL)) {
+    uint32_t idx = ic->index[0];
+    if (CR_LIKELY(!(idx & FB_IX_CLASS))) return &t->slots[idx];
+    const TValue *m = fb_class_probe(ic, 0, t);
+    if (CR_LIKELY(m != NULL)) return m;
+  } else if (CR_LIKELY(sh != NULL)) {
+    const TValue *m = fb_field_probe(L, ic, t, key);
+    if (CR_LIKELY(m != NULL)) return m;
+  }
   return fb_field_getmiss(L, s, t, key, ipc);
 }
 
@@ -175,7 +233,10 @@ CR_INLINE const TValue *fb_field_slot(lua_State *L, FeedbackSlot *s, Table *t,
   FieldIC *ic = &s->field;
   if (CR_LIKELY(sh == ic->shape[0] && sh != NULL))
     return &t->slots[ic->index[0]];  /* store sites hold own entries only */
-  if (sh == NULL) return tab_getshortstr(t, key);
+  if (CR_LIKELY(sh != NULL)) {
+    const TValue *m = fb_field_probe(L, ic, t, key);
+    if (CR_LIKELY(m != NULL)) return m;
+  }
   return fb_field_setmiss(L, s, t, key, ipc);
 }
 

@@ -255,24 +255,27 @@ static const InterpTable interp_osr = {{
       LClosure *ncl_ = clLvalue(f_);                                       \
       Proto *np_ = ncl_->p;                                                \
       StkId top_ = L->top;                                                 \
-      if (CR_LIKELY(L->stack_last - top_ > np_->maxstacksize)) {           \
+      int fsize_ = np_->maxstacksize;                                      \
+      if (CR_LIKELY(L->stack_last - top_ > fsize_)) {                      \
+        const Instruction *code_ = np_->code;                              \
         int missing_ = np_->numparams - (int)(top_ - f_ - 1);              \
         nci_->func = f_;                                                   \
         nci_->nresults = (short)(nres);                                    \
         nci_->callstatus = 0;                                              \
-        nci_->top = f_ + 1 + np_->maxstacksize;                            \
-        nci_->u.l.savedpc = np_->code;                                     \
+        nci_->top = f_ + 1 + fsize_;                                       \
+        nci_->u.l.savedpc = code_;                                         \
         nci_->u.l.trap = 0;                                                \
         L->ci = nci_;                                                      \
-        for (; CR_UNLIKELY(missing_ > 0); missing_--)                      \
-          setnilvalue(top_++);                                             \
-        L->top = top_;                                                     \
+        if (CR_UNLIKELY(missing_ > 0)) {  /* L->top is top_ otherwise */   \
+          do setnilvalue(top_++); while (--missing_ > 0);                  \
+          L->top = top_;                                                   \
+        }                                                                  \
         ci = nci_;                                                         \
         cl = ncl_;                                                         \
         k = np_->k;                                                        \
         fb = np_->feedback;                                                \
         base = f_ + 1;                                                     \
-        pc = np_->code;                                                    \
+        pc = code_;                                                        \
         ENTER_CHECKED(np_);                                                \
       }                                                                    \
     }                                                                      \
@@ -333,6 +336,100 @@ static const InterpTable interp_osr = {{
     CR_MUSTTAIL return interp_tailcall_slow(HANDLER_ARGS);                 \
   } while (0)
 
+/* ------------------------------------------------------------------ */
+/* Slow paths                                                          */
+/* ------------------------------------------------------------------ */
+
+/*
+ * Handlers use preserve_none, so an ordinary call from a handler clobbers
+ * every register that holds interpreter state but L, ci, base and pc: the
+ * handler must save i, k, cl, disp and fb around it. Clang places those
+ * saves (and the frame they need) where it likes, often at the handler's
+ * entry, so a slow path that runs once in a million still costs its op a
+ * few loads and stores every time. So the op bodies reach the functions
+ * on the slow paths of ops that have a fast path through cold wrappers
+ * with the preserve_most convention: the wrapper saves the registers its
+ * callee may clobber, on the slow path only, and the handler keeps its
+ * state in registers (a wrapper costs its call about 16 instructions).
+ * Ops that always call out (NEWTABLE, CONCAT, CLOSURE, VARARG, the MMBINs,
+ * ...) call directly. The names are redirected for the op bodies only (the
+ * baseline JIT compiles the same bodies with its own definitions).
+ *
+ * INTERP_SLOW_CALLS: X(return type, function, (parameters), (arguments)),
+ * each with its #define below. The field-cache misses (vm/feedback.h) are
+ * CR_PRESERVE_MOST themselves.
+ */
+#define INTERP_SLOW_CALLS(X)                                                \
+  X(const TValue *, tab_get, (Table *t, const TValue *key), (t, key))      \
+  X(const TValue *, tab_getint, (Table *t, lua_Integer key), (t, key))     \
+  X(const TValue *, tab_getstr, (Table *t, TString *key), (t, key))        \
+  X(void, tab_resizearray, (lua_State *L, Table *t, unsigned a), (L, t, a)) \
+  X(const TValue *, tm_get, (Table *ev, int e, TString *name), (ev, e, name)) \
+  X(void, vm_finishget, (lua_State *L, const TValue *t, TValue *key,        \
+    StkId val, const TValue *slot), (L, t, key, val, slot))                \
+  X(void, vm_finishset, (lua_State *L, const TValue *t, TValue *key,        \
+    TValue *val, const TValue *slot), (L, t, key, val, slot))              \
+  X(void, interp_finishgeti, (lua_State *L, const TValue *t, int c,         \
+    StkId ra, const TValue *slot), (L, t, c, ra, slot))                    \
+  X(void, interp_finishseti, (lua_State *L, const TValue *t, int c,         \
+    TValue *val, const TValue *slot), (L, t, c, val, slot))                \
+  X(void, gc_barrier_, (lua_State *L, GCObject *p, GCObject *o), (L, p, o)) \
+  X(void, gc_barrierback_, (lua_State *L, GCObject *p), (L, p))            \
+  X(void, gc_step, (lua_State *L), (L))                                    \
+  X(int, tm_callorderi, (lua_State *L, const TValue *p1, int v2, int flip,  \
+    int isf, int event), (L, p1, v2, flip, isf, event))                    \
+  X(int, vm_equalobj, (lua_State *L, const TValue *a, const TValue *b),     \
+    (L, a, b))                                                             \
+  X(int, vm_lessthan, (lua_State *L, const TValue *a, const TValue *b),     \
+    (L, a, b))                                                             \
+  X(int, vm_lessequal, (lua_State *L, const TValue *a, const TValue *b),    \
+    (L, a, b))                                                             \
+  X(int, vm_ltnum, (const TValue *a, const TValue *b), (a, b))             \
+  X(int, vm_lenum, (const TValue *a, const TValue *b), (a, b))             \
+  X(int, arith_tointegerns, (const TValue *o, lua_Integer *p, int mode),    \
+    (o, p, mode))                                                          \
+  X(lua_Number, arith_modf, (lua_State *L, lua_Number a, lua_Number b),     \
+    (L, a, b))                                                             \
+  X(lua_Number, arith_pow, (lua_Number a, lua_Number b), (a, b))           \
+  X(void, func_closeupval, (lua_State *L, StkId level), (L, level))        \
+  X(int, interp_floatforloop, (StkId ra), (ra))                            \
+  X(void, fb_hot, (lua_State *L, Proto *p), (L, p))                        \
+  X(void, fb_call_miss, (lua_State *L, FeedbackSlot *s, GCObject *target,   \
+    const Instruction *ipc), (L, s, target, ipc))
+
+#define X(ret, name, params, args)                                         \
+  CR_COLD CR_PRESERVE_MOST static ret interp_slow_##name params {          \
+    return name args;                                                      \
+  }
+INTERP_SLOW_CALLS(X)
+#undef X
+
+#define tab_get             interp_slow_tab_get
+#define tab_getint          interp_slow_tab_getint
+#define tab_getstr          interp_slow_tab_getstr
+#define tab_resizearray     interp_slow_tab_resizearray
+#define tm_get              interp_slow_tm_get
+#define vm_finishget        interp_slow_vm_finishget
+#define vm_finishset        interp_slow_vm_finishset
+#define interp_finishgeti   interp_slow_interp_finishgeti
+#define interp_finishseti   interp_slow_interp_finishseti
+#define gc_barrier_         interp_slow_gc_barrier_
+#define gc_barrierback_     interp_slow_gc_barrierback_
+#define gc_step             interp_slow_gc_step
+#define tm_callorderi       interp_slow_tm_callorderi
+#define vm_equalobj         interp_slow_vm_equalobj
+#define vm_lessthan         interp_slow_vm_lessthan
+#define vm_lessequal        interp_slow_vm_lessequal
+#define vm_ltnum            interp_slow_vm_ltnum
+#define vm_lenum            interp_slow_vm_lenum
+#define arith_tointegerns   interp_slow_arith_tointegerns
+#define arith_modf          interp_slow_arith_modf
+#define arith_pow           interp_slow_arith_pow
+#define func_closeupval     interp_slow_func_closeupval
+#define interp_floatforloop interp_slow_interp_floatforloop
+#define fb_hot              interp_slow_fb_hot
+#define fb_call_miss        interp_slow_fb_call_miss
+
 /* ---- The plain handlers: no profiling, no counting ---- */
 
 #define OP_BODY(name) CR_PRESERVE_NONE static void op_##name(HANDLER_PARAMS)
@@ -370,6 +467,32 @@ static const InterpTable interp_osr = {{
   } while (0)
 
 #include "vm/op_bodies.h"
+
+#undef tab_get
+#undef tab_getint
+#undef tab_getstr
+#undef tab_resizearray
+#undef tm_get
+#undef vm_finishget
+#undef vm_finishset
+#undef interp_finishgeti
+#undef interp_finishseti
+#undef gc_barrier_
+#undef gc_barrierback_
+#undef gc_step
+#undef tm_callorderi
+#undef vm_equalobj
+#undef vm_lessthan
+#undef vm_lessequal
+#undef vm_ltnum
+#undef vm_lenum
+#undef arith_tointegerns
+#undef arith_modf
+#undef arith_pow
+#undef func_closeupval
+#undef interp_floatforloop
+#undef fb_hot
+#undef fb_call_miss
 
 /* The rare parts of entering a frame: the function became hot (or is run
  * for the first time), or hooks are on. pc is the frame's start. */

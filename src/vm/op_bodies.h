@@ -162,6 +162,18 @@
     CONDJUMP(cond);                                                       \
   }
 
+/* A store into a nil slot of t's array part is a plain store when t has
+ * no __newindex (what vm_finishset would find: the slot exists, so no new
+ * key, and an integer key changes no metamethod). */
+#define ARRAY_HOLE_STORABLE(t, slot)                                      \
+  ((uintptr_t)(slot) - (uintptr_t)(t)->array <                            \
+       (uintptr_t)(t)->asize * sizeof(TValue) &&                          \
+   tm_fast(L, (t)->metatable, TM_NEWINDEX) == NULL)
+
+/* A table whose metatable has no __index gives nil for a key it lacks
+ * (vm_finishget's first step, without the call). */
+#define NO_INDEX_META(t) (tm_fast(L, (t)->metatable, TM_INDEX) == NULL)
+
 /* ------------------------------------------------------------------ */
 /* Loads and moves                                                     */
 /* ------------------------------------------------------------------ */
@@ -265,7 +277,11 @@ OP_BODY(GETTABLE) {
       NEXT();
     }
     PROFILE(TP_SLOW);
-    PROTECT(vm_finishget(L, rb, rc, RA, slot));
+    if (NO_INDEX_META(hvalue(RB))) {
+      setnilvalue(RA);
+      NEXT();
+    }
+    PROTECT(vm_finishget(L, RB, RC, RA, slot));
   } else {
     PROFILE(TP_SLOW | fb_kind1(rc));
     PROTECT(vm_finishget(L, rb, rc, RA, NULL));
@@ -291,6 +307,10 @@ OP_BODY(GETI) {
       NEXT();
     }
     PROFILE(TP_SLOW);
+    if (NO_INDEX_META(t)) {
+      setnilvalue(RA);
+      NEXT();
+    }
     PROTECT(interp_finishgeti(L, rb, c, RA, slot));
   } else {
     PROFILE(TP_SLOW | TP_INT);
@@ -306,6 +326,10 @@ OP_BODY(GETFIELD) {
     const TValue *slot = fb_field_get(L, FSLOT, hvalue(rb), tsvalue(key), IPC);
     if (CR_LIKELY(!ttisnil(slot))) {
       setobj(L, RA, slot);
+      NEXT();
+    }
+    if (NO_INDEX_META(hvalue(rb))) {
+      setnilvalue(RA);
       NEXT();
     }
     PROTECT(vm_finishget(L, rb, key, RA, slot));
@@ -350,7 +374,7 @@ OP_BODY(SETTABLE) {
       PROFILE(fb_kind1(rb));
       slot = tab_get(t, rb);
     }
-    if (CR_LIKELY(!ttisnil(slot))) {
+    if (CR_LIKELY(!ttisnil(slot)) || ARRAY_HOLE_STORABLE(t, slot)) {
       setobj(L, (TValue *)slot, rc);
       gc_barrierback(L, t, rc);
       NEXT();
@@ -377,7 +401,7 @@ OP_BODY(SETI) {
       PROFILE(TP_INT);
       slot = tab_getint(t, b);
     }
-    if (CR_LIKELY(!ttisnil(slot))) {
+    if (CR_LIKELY(!ttisnil(slot)) || ARRAY_HOLE_STORABLE(t, slot)) {
       setobj(L, (TValue *)slot, rc);
       gc_barrierback(L, t, rc);
       NEXT();
@@ -431,7 +455,7 @@ OP_BODY(SELF) {
   if (CR_LIKELY(ttistable(rb))) {
     Table *t = hvalue(rb);
     const TValue *slot = ttisshrstring(rc)
-                             ? fb_field_get(L, FSLOT, t, key, IPC)
+                             ? fb_method_get(L, FSLOT, t, key, IPC)
                              : tab_getstr(t, key);
     if (CR_LIKELY(!ttisnil(slot))) {
       setobj(L, RA, slot);
@@ -638,6 +662,13 @@ OP_BODY(EQ) {
   if (ttisinteger(ra) && ttisinteger(rb)) {
     PROFILE(TP_INT);
     cond = ivalue(ra) == ivalue(rb);
+  } else if (ttistable(ra) && ttistable(rb) &&
+             (hvalue(ra) == hvalue(rb) ||
+              (tm_fast(L, hvalue(ra)->metatable, TM_EQ) == NULL &&
+               tm_fast(L, hvalue(rb)->metatable, TM_EQ) == NULL))) {
+    /* vm_equalobj's answer without a __eq to call */
+    PROFILE(TP_TABLE);
+    cond = hvalue(ra) == hvalue(rb);
   } else {
     PROFILE(fb_kind2(ra, rb));
     PROTECT(cond = vm_equalobj(L, ra, rb));
@@ -648,13 +679,22 @@ OP_BODY(EQ) {
 OP_BODY(LT) BODY_ORDER(<, ORDER_LT_NUM, vm_lessthan)
 OP_BODY(LE) BODY_ORDER(<=, ORDER_LE_NUM, vm_lessequal)
 
+_Static_assert(VT_NIL == 0 && VT_FALSE == 1 && VT_TRUE == 2,
+               "EQK: tags up to VT_TRUE are values by themselves");
 OP_BODY(EQK) {
   const TValue *ra = RA, *kb = KB;
   int cond;
-  if (rawtt(ra) == rawtt(kb) && (ttisinteger(ra) || ttisshrstring(ra)))
-    cond = val_(ra).i == val_(kb).i;  /* same integer or same string object */
+  if (rawtt(ra) == rawtt(kb)) {
+    if (ttisinteger(ra) || ttisshrstring(ra))
+      cond = val_(ra).i == val_(kb).i;  /* same integer or string object */
+    else if (rawtt(ra) <= VT_TRUE)
+      cond = 1;                         /* nil, false, true: the tag says */
+    else
+      cond = vm_rawequalobj(ra, kb);
+  } else if (ttisnumber(ra) && ttisnumber(kb))
+    cond = vm_rawequalobj(ra, kb);      /* an integer and a float */
   else
-    cond = vm_rawequalobj(ra, kb);
+    cond = 0;                           /* other types never equal */
   CONDJUMP(cond);
 }
 

@@ -45,7 +45,7 @@ enum EngineOptionKind {
     "print the bytecode of every function as it is compiled")               \
   X(trace_ic, "trace-ic", FLAG, 0,                                          \
     "print every inline cache state change to stderr")                      \
-  X(jit, "jit", JITMODE, JIT_MODE_OFF,                                      \
+  X(jit, "jit", JITMODE, JIT_MODE_BASELINE,                                 \
     "highest tier a function may reach")                                    \
   X(jit_threshold, "jit-threshold", COUNT, 1000,                            \
     "entries + loop back-edges before a function counts as hot")            \

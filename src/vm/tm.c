@@ -233,8 +233,10 @@ void tm_getvarargs(lua_State *L, CallInfo *ci, StkId where, int wanted) {
     }
     L->top = where + nextra;   /* the next op consumes up to top */
   }
-  for (i = 0; i < wanted && i < nextra; i++)
-    setobjs2s(L, where + i, ci->func - nextra + i);
+  int ncopy = wanted < nextra ? wanted : nextra;
+  const TValue *extra = ci->func - nextra;
+  for (i = 0; i < ncopy; i++)
+    setobjs2s(L, where + i, extra + i);
   for (; i < wanted; i++)
     setnilvalue(where + i);
 }

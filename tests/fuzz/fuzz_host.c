@@ -4,9 +4,11 @@
  */
 #include "fuzz_host.h"
 
+#include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <sys/time.h>
 
 #include "lauxlib.h"
 #include "lualib.h"
@@ -131,5 +133,47 @@ int fuzz_run_budgeted(lua_State *L, long budget) {
   budget_left = budget;
   lua_sethook(L, budget_hook, LUA_MASKCOUNT, HOOK_STEP);
   int status = lua_pcall(L, 0, 0, 0);
+  return status;
+}
+
+/* ------------------------------------------------------------------ */
+/* CPU-time budget                                                     */
+/* ------------------------------------------------------------------ */
+
+static lua_State *volatile timed_state;
+
+static void timed_out(int sig) {
+  (void)sig;
+  lua_State *L = timed_state;
+  budget_left = 0;
+  if (L != NULL)
+    lua_sethook(L, budget_hook, LUA_MASKCALL | LUA_MASKRET | LUA_MASKLINE |
+                LUA_MASKCOUNT, 1);
+}
+
+static void set_timer(long ms) {
+  struct itimerval t = { { 0, 0 }, { ms / 1000, (ms % 1000) * 1000 } };
+  setitimer(ITIMER_VIRTUAL, &t, NULL);
+}
+
+int fuzz_run_timed(lua_State *L, long ms) {
+  static int installed;
+  if (!installed) {
+    struct sigaction sa;
+    sa.sa_handler = timed_out;
+    sigemptyset(&sa.sa_mask);
+    sa.sa_flags = SA_RESTART;
+    sigaction(SIGVTALRM, &sa, NULL);
+    installed = 1;
+  }
+  budget_left = 1L << 40;
+  timed_state = L;
+  set_timer(ms);
+  int status = lua_pcall(L, 0, 0, 0);
+  set_timer(0);
+  timed_state = NULL;
+  /* finalizers at lua_close must end too */
+  budget_left = 0;
+  lua_sethook(L, budget_hook, LUA_MASKCOUNT, HOOK_STEP);
   return status;
 }

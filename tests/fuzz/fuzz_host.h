@@ -47,6 +47,15 @@ void fuzz_sandbox(lua_State *L);
  * leaves the stack as it was below the function. */
 int fuzz_run_budgeted(lua_State *L, long budget);
 
+/* Like fuzz_run_budgeted, but the budget is CPU time, not a count hook:
+ * compiled (JIT) code only runs while no hook is set, so a count hook
+ * would keep every function in the interpreter. When `ms` milliseconds of
+ * CPU time have passed, a signal handler installs a hook that raises the
+ * budget error at once (as the standalone program does for Ctrl-C;
+ * lua_sethook is safe in a signal handler). The hook stays set, so
+ * finalizers run at lua_close also end. */
+int fuzz_run_timed(lua_State *L, long ms);
+
 /* Closes the state and checks the allocator's books: every byte the engine
  * took must be given back (a mismatch aborts, as a leak or double free). */
 void fuzz_close(lua_State *L, FuzzAlloc *fa);

@@ -35,12 +35,19 @@ sys.dont_write_bytecode = True
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
 
-# target -> libFuzzer options of its own (dictionary, input size bound)
+# target -> (binary, libFuzzer options of its own, extra environment).
+# A target may reuse another's binary in another engine mode: run-jit is
+# fuzz_run with every function compiled by the baseline JIT at once
+# (CRESCENT_OPTIONS, read by the engine at its first state); it has its
+# own corpus and regress/ folder, and takes its seeds from run's.
+JIT_AT_ONCE = {"CRESCENT_OPTIONS": "--jit=baseline --jit-threshold=0",
+               "CRESCENT_FUZZ_TIMER_MS": "300"}   # compiled code runs only without hooks
 TARGETS = {
-    "compile": ["-dict=tests/fuzz/lua.dict", "-max_len=16384"],
-    "run":     ["-dict=tests/fuzz/lua.dict", "-max_len=8192"],
-    "undump":  ["-max_len=65536"],
-    "strlib":  ["-dict=tests/fuzz/strlib.dict", "-max_len=4096"],
+    "compile": ("compile", ["-dict=tests/fuzz/lua.dict", "-max_len=16384"], {}),
+    "run":     ("run", ["-dict=tests/fuzz/lua.dict", "-max_len=8192"], {}),
+    "run-jit": ("run", ["-dict=tests/fuzz/lua.dict", "-max_len=8192"], JIT_AT_ONCE),
+    "undump":  ("undump", ["-max_len=65536"], {}),
+    "strlib":  ("strlib", ["-dict=tests/fuzz/strlib.dict", "-max_len=4096"], {}),
 }
 
 # UBSan findings stop the input (the fuzz build keeps UBSan recoverable so
@@ -50,8 +57,9 @@ UBSAN_BASE = "halt_on_error=1:print_stacktrace=1"
 SUPPRESSIONS = os.path.join(HERE, "known.supp")
 
 
-def env_for(suppress):
+def env_for(suppress, target):
     env = dict(os.environ)
+    env.update(TARGETS[target][2])
     opts = UBSAN_BASE
     if suppress and os.path.exists(SUPPRESSIONS):
         opts += ":suppressions=" + SUPPRESSIONS
@@ -71,9 +79,9 @@ def replay(build, target):
     files = sorted(glob.glob(os.path.join(HERE, "regress", target, "*")))
     if not files:
         return True, "no regression inputs"
-    proc = subprocess.run([os.path.join(build, "fuzz_" + target)] + files,
+    proc = subprocess.run([os.path.join(build, "fuzz_" + TARGETS[target][0])] + files,
                           stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-                          errors="replace", env=env_for(False))
+                          errors="replace", env=env_for(False, target))
     if proc.returncode != 0:
         sys.stdout.write(proc.stdout[-4000:])
         return False, "replay of %d inputs FAILED" % len(files)
@@ -82,20 +90,20 @@ def replay(build, target):
 
 def fuzz(build, target, seconds):
     corpus = os.path.join(build, "corpus", target)
-    seeds = os.path.join(build, "seeds", target)
+    seeds = os.path.join(build, "seeds", TARGETS[target][0])
     artifacts = os.path.join(build, "artifacts", target)
     regress = os.path.join(HERE, "regress", target)
     for d in (corpus, artifacts):
         os.makedirs(d, exist_ok=True)
     before = set(os.listdir(artifacts))
     dirs = [corpus, seeds] + ([regress] if os.path.isdir(regress) else [])
-    cmd = [os.path.join(build, "fuzz_" + target), "-fork=1", "-ignore_timeouts=1",
+    cmd = [os.path.join(build, "fuzz_" + TARGETS[target][0]), "-fork=1", "-ignore_timeouts=1",
            "-ignore_ooms=1", "-ignore_crashes=1", "-timeout=10",
            "-max_total_time=%d" % seconds, "-artifact_prefix=" + artifacts + "/",
-           ] + TARGETS[target] + dirs
+           ] + TARGETS[target][1] + dirs
     start = time.time()
     proc = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-                          errors="replace", cwd=ROOT, env=env_for(True))
+                          errors="replace", cwd=ROOT, env=env_for(True, target))
     took = time.time() - start
     log = os.path.join(build, "logs")
     os.makedirs(log, exist_ok=True)

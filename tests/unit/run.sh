@@ -17,6 +17,7 @@ obj (strings, tables, shapes, numconv, gc)|make -s -f tests/unit/Makefile.obj
 vm arithmetic and comparison|make -s -f tests/unit/Makefile.vmB
 interpreter on hand-assembled protos|make -s -f tests/unit/Makefile.vmA
 front end (codegen vs luac, errors, binary chunks)|sh tests/unit/front_test.sh
+baseline JIT (compile, free, recompile)|make -s -f tests/unit/Makefile.jit
 TABLE
 rm -f "/tmp/crescent-unit-$$.log"
 echo "$passed passed, $failed failed"
