@@ -72,8 +72,12 @@ static const char *utf8lib_decode(const char *s, utf8lib_Code *code,
         return NULL;
       value = (value << 6) | (next & 0x3F);
     }
+    /* more than 5 continuation bytes is never valid; checked before the
+       shift, which would exceed the width of utf8lib_Code */
+    if (count > 5)
+      return NULL;
     value |= (utf8lib_Code)(lead & 0x7F) << (count * 5);
-    if (count > 5 || value > UTF8LIB_MAX_UTF || value < min_for_count[count])
+    if (value > UTF8LIB_MAX_UTF || value < min_for_count[count])
       return NULL;
     s += count;
   }
