@@ -33,6 +33,14 @@
   X(SWEEPCOST,  4,    "units charged per object swept (freeing costs more "  \
                       "than one slot traversal)")                            \
   X(FINMAX,     10,   "finalizers run per step at most")                    \
+  X(STEPLIMIT,  2,    "most steps' worth of work done in one incremental "  \
+                      "step, whatever the debt (bounds the pause)")          \
+  X(ATOMICWORK, 100000, "REMARK rounds go on while traversing grayagain "   \
+                      "would take more units than this in the atomic phase "\
+                      "(~1-2 ms)")                                            \
+  X(REMARKMAX,  4,    "most REMARK rounds per cycle: writes during a round "\
+                      "re-gray tables, so rounds shrink geometrically but "  \
+                      "need a bound")                                        \
   X(FINCOST,    50,   "units charged per finalizer run")                     \
   X(CODESCAN,   8,    "instructions scanned for feedback slots per unit")    \
   X(STOPPED_DEBT, 2000, "bytes before a stopped collector is asked again")
@@ -90,6 +98,9 @@ void gc_markroots(global_State *g);
 /* Traverse one gray object; returns its work units. */
 lu_mem gc_propagatemark(global_State *g);
 lu_mem gc_propagateall(global_State *g);
+/* Work units of traversing a whole gray list (an estimate); *count gets
+ * the list's length. */
+lu_mem gc_listwork(GCObject *l, lu_mem *count);
 /* The atomic phase: finish marking, clear weak tables, separate objects to
  * finalize, flip the white. Returns its work units. */
 lu_mem gc_atomic(lua_State *L);

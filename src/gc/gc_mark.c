@@ -218,15 +218,23 @@ static inline void gc_clearkey(Node *n)
     node_setdeadkey(n);
 }
 
-/* The table's __mode, as a C string, or NULL. Looked up directly (no
- * metamethod cache) since the collector must not depend on vm/ state. */
+/* The table's __mode, as a C string, or NULL. Objects of a class share
+ * one metatable, so its "no __mode" bit (Table.tmcache, cleared by every
+ * write to the metatable) answers almost every lookup; the collector sets
+ * the bit itself when it finds the field absent, as tm_fast does. */
+_Static_assert(TM_MODE <= TM_LAST_CACHED, "absence of __mode is cached");
 static const char *gc_weakmode(global_State *g, Table *h)
 {
   Table *mt = h->metatable;
   TString *name = g->tmname[TM_MODE];
-  if (mt == NULL || name == NULL)
+  if (mt == NULL || name == NULL ||
+      (mt->tmcache & (1u << TM_MODE)))
     return NULL;
   const TValue *mode = tab_getshortstr(mt, name);
+  if (ttisnil(mode)) {
+    mt->tmcache |= (lu_byte)(1u << TM_MODE);
+    return NULL;
+  }
   return ttisstring(mode) ? svalue(mode) : NULL;
 }
 
@@ -326,7 +334,7 @@ static int gc_traverseephemeron(global_State *g, Table *h, int inv)
       }
     }
   }
-  if (g->gcstate == GCS_PROPAGATE)
+  if (gc_inmarking(g))
     gc_linkgclist(obj2gco(h), &g->grayagain);  /* again in the atomic phase */
   else if (haswhitewhite)
     gc_linkgclist(obj2gco(h), &g->ephemeron);  /* propagate again */
@@ -478,6 +486,31 @@ lu_mem gc_propagatemark(global_State *g)
       cr_assert(0, "gray object of a kind without references");
       return 0;
   }
+}
+
+/* The work units traversing every object of a gray list would take;
+ * *count gets the length of the list (the cost of this walk). */
+lu_mem gc_listwork(GCObject *l, lu_mem *count)
+{
+  lu_mem work = 0;
+  *count = 0;
+  for (; l != NULL; l = *gc_getgclist(l)) {
+    (*count)++;
+    switch (l->tt) {
+      case VT_TABLE:  work += gc_tablework((Table *)l); break;
+      case VT_THREAD: {
+        lua_State *th = (lua_State *)l;
+        work += 1 + (lu_mem)(th->top - th->stack);
+        break;
+      }
+      case VT_UDATA:  work += 1 + ((Udata *)l)->nuvalue; break;
+      case VT_PROTO:  work += 1 + (lu_mem)((Proto *)l)->sizek +
+                              (lu_mem)((Proto *)l)->sizecode / GC_CODESCAN;
+                      break;
+      default:        work += 1;
+    }
+  }
+  return work;
 }
 
 lu_mem gc_propagateall(global_State *g)

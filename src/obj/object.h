@@ -361,6 +361,7 @@ typedef struct global_State {
   lu_byte genminormul;
   lu_byte genmajormul;
   lu_byte gcstress;        /* stress builds only: GC_STRESS_* mode (gc.h) */
+  lu_byte gcremark;        /* rounds of the REMARK state in this cycle */
   GCObject *allgc;         /* all collectable objects */
   GCObject **sweepgc;
   GCObject *finobj;        /* objects with finalizers */

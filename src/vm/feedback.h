@@ -78,6 +78,7 @@
 #include "obj/object.h"
 #include "obj/shape.h"
 #include "obj/tab.h"
+#include "vm/tm.h"
 
 /* X(NAME, meaning) — type profile bits, in TypeProfile.seen. */
 #define TYPE_PROFILE_BITS(X)                                          \
@@ -223,6 +224,39 @@ CR_INLINE const TValue *fb_method_get(lua_State *L, FeedbackSlot *s, Table *t,
     if (CR_LIKELY(m != NULL)) return m;
   }
   return fb_field_getmiss(L, s, t, key, ipc);
+}
+
+/* shape_lookup, always inline: the baseline JIT's stencils cannot call
+ * it where the compiler would keep it out of line. */
+CR_INLINE int fb_shape_lookup(const Shape *s, const TString *key) {
+  if (s->idxbits == 0) {
+    for (uint32_t i = 0; i < s->nslots; i++)
+      if (s->keys[i] == key)
+        return (int)i;
+    return -1;
+  }
+  const lu_byte *index = shape_index(s);
+  uint32_t mask = ((uint32_t)1 << s->idxbits) - 1;
+  for (uint32_t h = key->hash & mask; index[h] != 0; h = (h + 1) & mask)
+    if (s->keys[index[h] - 1] == key)
+      return index[h] - 1;
+  return -1;
+}
+
+/* s:key(...) for a string s: what the __index table of the strings'
+ * metatable gives for key, through the site's cache (the first step of
+ * vm_finishget on a string, when that is a table: its raw field, or what
+ * a class entry proves its own __index walk gives). NULL when the
+ * metatable or its __index is anything else: take the generic path. */
+CR_INLINE const TValue *fb_string_method(lua_State *L, FeedbackSlot *s,
+                                         TString *key, const Instruction *ipc) {
+  Table *mt = G(L)->mt[LUA_TSTRING];
+  if (mt == NULL || mt->shape == NULL) return NULL;
+  int ii = fb_shape_lookup(mt->shape, G(L)->tmname[TM_INDEX]);
+  if (ii < 0) return NULL;
+  const TValue *ix = &mt->slots[ii];
+  if (!ttistable(ix)) return NULL;
+  return fb_method_get(L, s, hvalue(ix), key, ipc);
 }
 
 /* The slot of t that holds key (own fields only), for a store; may hold

@@ -239,6 +239,10 @@ OP_BODY(SETUPVAL) {
 /* Table access                                                        */
 /* ------------------------------------------------------------------ */
 
+/* The array fast paths test the border hint alimit, not asize, as lua5.4
+ * does: a key in (alimit, asize] goes through tab_getint, which moves the
+ * hint there, and `#` starts from the hint (obj/tab.c, tab_getn). */
+
 OP_BODY(GETTABUP) {
   const TValue *up = UPVAL(B)->v;
   TValue *key = KC;
@@ -261,7 +265,7 @@ OP_BODY(GETTABLE) {
     const TValue *slot;
     if (ttisinteger(rc)) {
       lua_Unsigned k1 = l_castS2U(ivalue(rc)) - 1u;
-      if (CR_LIKELY(k1 < t->asize)) {
+      if (CR_LIKELY(k1 < t->alimit)) {
         PROFILE(TP_INT | TP_ARRAY);
         slot = &t->array[k1];
       } else {
@@ -295,7 +299,7 @@ OP_BODY(GETI) {
   if (CR_LIKELY(ttistable(rb))) {
     Table *t = hvalue(rb);
     const TValue *slot;
-    if (CR_LIKELY((unsigned)c - 1u < t->asize)) {
+    if (CR_LIKELY((unsigned)c - 1u < t->alimit)) {
       PROFILE(TP_INT | TP_ARRAY);
       slot = &t->array[c - 1];
     } else {
@@ -363,7 +367,7 @@ OP_BODY(SETTABLE) {
     const TValue *slot;
     if (ttisinteger(rb)) {
       lua_Unsigned k1 = l_castS2U(ivalue(rb)) - 1u;
-      if (CR_LIKELY(k1 < t->asize)) {
+      if (CR_LIKELY(k1 < t->alimit)) {
         PROFILE(TP_INT | TP_ARRAY);
         slot = &t->array[k1];
       } else {
@@ -394,7 +398,7 @@ OP_BODY(SETI) {
   if (CR_LIKELY(ttistable(ra))) {
     Table *t = hvalue(ra);
     const TValue *slot;
-    if (CR_LIKELY((unsigned)b - 1u < t->asize)) {
+    if (CR_LIKELY((unsigned)b - 1u < t->alimit)) {
       PROFILE(TP_INT | TP_ARRAY);
       slot = &t->array[b - 1];
     } else {
@@ -462,6 +466,13 @@ OP_BODY(SELF) {
       NEXT();
     }
     PROTECT(vm_finishget(L, rb, rc, RA, slot));
+  } else if (ttisstring(rb) && ttisshrstring(rc)) {
+    const TValue *slot = fb_string_method(L, FSLOT, key, IPC);  /* s:m() */
+    if (CR_LIKELY(slot != NULL && !ttisnil(slot))) {
+      setobj(L, RA, slot);
+      NEXT();
+    }
+    PROTECT(vm_finishget(L, rb, rc, RA, NULL));
   } else
     PROTECT(vm_finishget(L, rb, rc, RA, NULL));
   NEXT();

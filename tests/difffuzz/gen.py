@@ -1136,7 +1136,25 @@ class Gen:
         return [pad + "local f, err = load(%s, '=snippet')" % quoted,
                 pad + "P(f == nil, err)"]
 
-    EXTRAS = [shape_stat, ic_stat, mtchange_stat, sort_stat, numfmt_stat, coro_adv_stat,
+    def border_stat(self, ind):
+        """# of tables with holes: the manual allows any border, programs
+        rely on the one lua5.4 gives (array part sized by constructors and
+        growth)."""
+        pad = "  " * ind
+        items = [self.pick(["nil", "1", "2", "'s'", "false"]) for _ in range(self.r.randint(0, 8))]
+        out = [pad + "local t = {%s}" % ", ".join(items), pad + "P(#t, rawlen(t))"]
+        for _ in range(self.r.randint(1, 6)):
+            k = self.r.randint(1, 12)
+            out.append(pad + "t[%d] = %s" % (k, self.pick(["nil", "nil", str(k), "true"])))
+            out.append(pad + "P(#t)")
+        if self.chance(0.4):
+            out.append(pad + "local function f(...) return #{...}, select('#', ...) end")
+            out.append(pad + "P(f(%s))" % ", ".join(items))
+        if self.chance(0.3):
+            out.append(pad + "P(#table.pack(%s), select('#', table.unpack(t)))" % ", ".join(items))
+        return out
+
+    EXTRAS = [border_stat, shape_stat, ic_stat, mtchange_stat, sort_stat, numfmt_stat, coro_adv_stat,
               debug_stat, os_stat, pack_stat, utf8_stat, syntax_stat, syntax_stat]
 
     # ------------------------------------------------------------ program
