@@ -28,8 +28,11 @@
  *   string       : (unsigned)(tag - SHRSTR) <= 1
  *   collectable  : tag >= SHRSTR
  *
- * The unused bytes are never read: copies go through setobj, which moves the
- * payload and the tag only.
+ * The unused bytes carry no value: copies go through setobj, which moves
+ * the payload and the tag only. One exception reads them on purpose: a
+ * stack slot holding a to-be-closed variable keeps the distance to the
+ * previous such slot in bytes 12-15 (vm/func.h, the tbc list); since
+ * setobj never writes those bytes, moving a value into the slot keeps it.
  */
 #ifndef CRESCENT_VALUE_H
 #define CRESCENT_VALUE_H
