@@ -471,6 +471,8 @@ def main():
                    default=os.path.join(REPO_DIR, "build", "crescent"),
                    help="the crescent binary (default build/crescent)")
     p.add_argument("--quick", action="store_true", help="use each file's quick-size")
+    p.add_argument("--size", action="append", default=[], metavar="NAME=N",
+                   help="run benchmark NAME at size N (repeatable), e.g. binarytrees=16")
     p.add_argument("--no-startup", action="store_true")
     p.add_argument("--no-warmup", action="store_true",
                    help="skip the warm-up curves (bench/warmup.py)")
@@ -488,7 +490,16 @@ def main():
         raise SystemExit("bench: no benchmark matches")
     engines = make_engines(args)
 
+    sizes = {}
+    for item in args.size:
+        name, eq, n = item.partition("=")
+        if not eq or not n.isdigit():
+            raise SystemExit("bench: --size wants NAME=N, got %r" % item)
+        sizes[name] = n
+
     def size_of(b):
+        if b.name in sizes:
+            return sizes[b.name]
         return b.quick_size if args.quick else b.default_size
 
     checksums = load_checksums()

@@ -23,8 +23,27 @@
 
 /* The entry for key in t when t is a table (NULL otherwise); a hit is an
  * entry that is not nil. */
+/* t[n] with the interpreter's array fast path: keys below alimit are in
+ * the array (tab_getint handles the rest and moves the border hint). */
+static inline const TValue *table_getint(Table *t, lua_Integer n) {
+  lua_Unsigned k1 = l_castS2U(n) - 1u;
+  if (CR_LIKELY(k1 < t->alimit))
+    return &t->array[k1];
+  return tab_getint(t, n);
+}
+
+/* A nil slot of t's array part takes a plain store when t has no
+ * __newindex: vm_finishset would find the slot there (no new key) and an
+ * integer key changes no metamethod (table.pack, table.move fill these). */
+static inline int array_hole_storable(lua_State *L, Table *t,
+                                      const TValue *slot) {
+  return (uintptr_t)slot - (uintptr_t)t->array <
+             (uintptr_t)t->asize * sizeof(TValue) &&
+         tm_fast(L, t->metatable, TM_NEWINDEX) == NULL;
+}
+
 #define table_slot_str(t, k)  (ttistable(t) ? tab_getstr(hvalue(t), (k)) : NULL)
-#define table_slot_int(t, n)  (ttistable(t) ? tab_getint(hvalue(t), (n)) : NULL)
+#define table_slot_int(t, n)  (ttistable(t) ? table_getint(hvalue(t), (n)) : NULL)
 #define table_slot(t, k)      (ttistable(t) ? tab_get(hvalue(t), (k)) : NULL)
 #define slot_hit(s)           ((s) != NULL && !ttisnil(s))
 
@@ -135,7 +154,8 @@ LUA_API int lua_rawgetp(lua_State *L, int idx, const void *p) {
 }
 
 LUA_API void lua_createtable(lua_State *L, int narray, int nrec) {
-  Table *t = tab_new(L);
+  Table *t = tab_newsized(L, narray > 0 ? (unsigned)narray : 0,
+                          nrec > 0 ? (unsigned)nrec : 0);
   sethvalue(L, L->top, t);
   api_incr_top(L);
   if (narray > 0 || nrec > 0)
@@ -230,7 +250,7 @@ LUA_API void lua_seti(lua_State *L, int idx, lua_Integer n) {
   api_checknelems(L, 1);
   const TValue *t = api_index2value(L, idx);
   const TValue *slot = table_slot_int(t, n);
-  if (slot_hit(slot)) {
+  if (slot_hit(slot) || (slot != NULL && array_hole_storable(L, hvalue(t), slot))) {
     slot_store(L, t, slot, L->top - 1);
   } else {
     TValue key;

@@ -147,7 +147,7 @@ static void verify_fields(VerifyState *V, Instruction i) {
         CHECK(V, fb == NO_FEEDBACK, "feedback slot on an op without one");
       else
         CHECK(V, fb == NO_FEEDBACK || (int)fb < V->f->nfeedback,
-              "feedback slot %u out of range", fb);
+              "feedback slot %d out of range", (int)fb);
       break;
     }
     case FMT_ABx:

@@ -35,6 +35,7 @@
  * and a back barrier makes an old object TOUCHED1 and puts it on
  * grayagain, so the next minor collection traverses it.
  */
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 #include <stdio.h>
@@ -67,10 +68,117 @@ static struct {
   unsigned long long steps, minors, majors;
   unsigned long long total_ns, max_ns, cpu_ns, maxcpu_ns;
   unsigned long long hist[GC_TIMING_BUCKETS];  /* [i]: < 2^i microseconds */
+  unsigned long long histcpu[GC_TIMING_BUCKETS];  /* the same, cpu time */
   unsigned long long maxbystate[GCS_PAUSE + 1];  /* cpu, by starting state */
   int maxstate;
 } gc_timing;
 #define gc_count(what) (gc_timing.what++)
+
+/* With CRESCENT_GC_TRACE set in the environment, one line per collection
+ * of generational mode (minor, major, or full after a bad major): what it
+ * was and the heap before and after, to see the pacing at work. */
+static int gc_tracing = -1;
+
+/* Bytes of the blocks malloc would give for a request of n bytes on a
+ * 64-bit glibc (8 bytes of header, 16-byte granules, 32 at least): the
+ * census shows both, because RSS pays the second. */
+static size_t gc_chunk(size_t n)
+{
+  size_t c = (n + 8 + 15) & ~(size_t)15;
+  return n == 0 ? 0 : c < 32 ? 32 : c;
+}
+
+/* CRESCENT_GC_TRACE=2: after each major or full collection, the live
+ * heap by object kind: count, bytes as accounted, bytes in malloc
+ * chunks. Tables count their separate parts; prototypes and threads
+ * only their headers (their vectors are a small share of these heaps). */
+static void gc_census(global_State *g)
+{
+  enum { C_TABLE, C_STR, C_LCL, C_CCL, C_UPVAL, C_SHAPE, C_UDATA, C_OTHER, C_N };
+  static const char *const kind[C_N] = {
+    "tables", "strings", "Lua closures", "C closures", "upvalues", "shapes",
+    "userdata", "protos/threads"
+  };
+  unsigned long long n[C_N] = {0}, bytes[C_N] = {0}, chunks[C_N] = {0};
+  GCObject *lists[3] = { g->allgc, g->finobj, g->tobefnz };
+  for (int li = 0; li < 3; li++) {
+    for (GCObject *o = lists[li]; o != NULL; o = o->next) {
+      int c;
+      size_t sz, ch;
+      switch (o->tt) {
+        case VT_TABLE: {
+          /* the Table's block (with its inline parts), then each part
+           * that lives in a block of its own */
+          Table *t = (Table *)o;
+          char *lo = (char *)t;
+          char *hi = lo + sizeof(Table) + (size_t)t->ninline * sizeof(TValue);
+          c = C_TABLE;
+          sz = tab_memsize(t);
+          ch = gc_chunk((size_t)(hi - lo));
+          if (t->asize != 0 && !((char *)t->array >= lo && (char *)t->array < hi))
+            ch += gc_chunk((size_t)t->asize * sizeof(TValue));
+          if (t->slotcap != 0 && !((char *)t->slots >= lo && (char *)t->slots < hi))
+            ch += gc_chunk((size_t)t->slotcap * sizeof(TValue));
+          if (!tab_isdummy(t))
+            ch += gc_chunk(sizeof(Node *) + tab_sizenode(t) * sizeof(Node));
+          break;
+        }
+        case VT_SHRSTR: case VT_LNGSTR:
+          c = C_STR; sz = str_size(((TString *)o)->len); ch = gc_chunk(sz);
+          break;
+        case VT_LCL:
+          c = C_LCL;
+          sz = offsetof(LClosure, upvals) + sizeof(UpVal *) * ((LClosure *)o)->nupvalues;
+          ch = gc_chunk(sz);
+          break;
+        case VT_CCL:
+          c = C_CCL;
+          sz = offsetof(CClosure, upvalue) + sizeof(TValue) * ((CClosure *)o)->nupvalues;
+          ch = gc_chunk(sz);
+          break;
+        case VT_UPVAL:
+          c = C_UPVAL; sz = sizeof(UpVal); ch = gc_chunk(sz);
+          break;
+        case VT_SHAPE:
+          c = C_SHAPE;
+          sz = shape_size(((Shape *)o)->nslots, ((Shape *)o)->idxbits);
+          ch = gc_chunk(sz);
+          break;
+        case VT_UDATA:
+          c = C_UDATA;
+          sz = udata_size(((Udata *)o)->nuvalue, ((Udata *)o)->len);
+          ch = gc_chunk(sz);
+          break;
+        default:
+          c = C_OTHER;
+          sz = o->tt == VT_PROTO ? sizeof(Proto) : sizeof(lua_State);
+          ch = gc_chunk(sz);
+      }
+      n[c]++;
+      bytes[c] += sz;
+      chunks[c] += ch;
+    }
+  }
+  for (int c = 0; c < C_N; c++)
+    if (n[c] != 0)
+      fprintf(stderr, "gc census: %-15s %9llu objects %11llu bytes "
+              "(%5.1f each) %11llu in malloc chunks\n", kind[c], n[c],
+              bytes[c], (double)bytes[c] / (double)n[c], chunks[c]);
+}
+
+static void gc_trace(const char *what, global_State *g, lu_mem before)
+{
+  if (gc_tracing < 0) {
+    const char *e = getenv("CRESCENT_GC_TRACE");
+    gc_tracing = e == NULL ? 0 : e[0] == '2' ? 2 : 1;
+  }
+  if (gc_tracing)
+    fprintf(stderr, "gc trace: %-6s %10.1f KB -> %10.1f KB (estimate %.1f KB)\n",
+            what, before / 1024.0, gc_totalbytes(g) / 1024.0,
+            g->GCestimate / 1024.0);
+  if (gc_tracing == 2 && strcmp(what, "minor") != 0)
+    gc_census(g);
+}
 
 static unsigned long long gc_clock_ns(clockid_t clock)
 {
@@ -78,6 +186,15 @@ static unsigned long long gc_clock_ns(clockid_t clock)
   clock_gettime(clock, &ts);
   return (unsigned long long)ts.tv_sec * 1000000000ull +
          (unsigned long long)ts.tv_nsec;
+}
+
+static int gc_timing_bucket(unsigned long long ns)
+{
+  unsigned long long us = ns / 1000;
+  int b = 0;
+  while (b < GC_TIMING_BUCKETS - 1 && us >= (1ull << b))
+    b++;
+  return b;
 }
 
 static void gc_timing_record(unsigned long long ns, unsigned long long cpu,
@@ -94,11 +211,8 @@ static void gc_timing_record(unsigned long long ns, unsigned long long cpu,
     gc_timing.max_ns = ns;
     gc_timing.maxstate = state;
   }
-  unsigned long long us = ns / 1000;
-  int b = 0;
-  while (b < GC_TIMING_BUCKETS - 1 && us >= (1ull << b))
-    b++;
-  gc_timing.hist[b]++;
+  gc_timing.hist[gc_timing_bucket(ns)]++;
+  gc_timing.histcpu[gc_timing_bucket(cpu)]++;
 }
 
 static void gc_timing_report(void)
@@ -123,15 +237,17 @@ static void gc_timing_report(void)
     if (gc_timing.maxbystate[st] != 0)
       fprintf(stderr, " %s %.2f ms", names[st], gc_timing.maxbystate[st] / 1e6);
   fprintf(stderr, "\n");
+  fprintf(stderr, "gc timing:   steps shorter than   wall      cpu\n");
   for (int b = 0; b < GC_TIMING_BUCKETS; b++) {
-    if (gc_timing.hist[b] == 0)
+    if (gc_timing.hist[b] == 0 && gc_timing.histcpu[b] == 0)
       continue;
-    fprintf(stderr, "gc timing:   < %8llu us: %llu\n", 1ull << b,
-            gc_timing.hist[b]);
+    fprintf(stderr, "gc timing:   %10llu us %8llu %8llu\n", 1ull << b,
+            gc_timing.hist[b], gc_timing.histcpu[b]);
   }
 }
 #else
 #define gc_count(what) ((void)0)
+#define gc_trace(what, g, before) ((void)0)
 #endif
 
 /* ------------------------------------------------------------------ */
@@ -540,6 +656,8 @@ static void gc_stepgenfull(lua_State *L, global_State *g)
   gc_runtilstate(L, GC_STATEBIT(GCS_PROPAGATE));   /* start a cycle */
   lu_byte oldstopem = g->gcstopem;
   g->gcstopem = 1;
+  lu_mem before = gc_totalbytes(g);
+  (void)before;                     /* for gc_trace */
   lu_mem newatomic = gc_atomic(L);
   g->gcstopem = oldstopem;
   if (newatomic < lastatomic + (lastatomic >> 3)) {
@@ -552,6 +670,7 @@ static void gc_stepgenfull(lua_State *L, global_State *g)
     gc_setgenpause(g);
     g->lastatomic = newatomic;
   }
+  gc_trace(g->lastatomic != 0 ? "full" : "full>gen", g, before);
 }
 
 static void gc_genstep(lua_State *L, global_State *g)
@@ -562,8 +681,11 @@ static void gc_genstep(lua_State *L, global_State *g)
   }
   lu_mem majorbase = g->GCestimate;
   lu_mem majorinc = (majorbase / 100) * (lu_mem)gc_getparam(g->genmajormul);
+  lu_mem before = gc_totalbytes(g);
+  (void)before;                     /* for gc_trace */
   if (g->GCdebt > 0 && gc_totalbytes(g) > majorbase + majorinc) {
     lu_mem numobjs = gc_fullgen(L, g);
+    gc_trace("major", g, before);
     if (gc_totalbytes(g) >= majorbase + majorinc / 2) {
       /* freed less than half of the growth: a bad collection; wait long
        * for the next one, which will be a full one */
@@ -574,6 +696,7 @@ static void gc_genstep(lua_State *L, global_State *g)
     gc_youngcollection(L, g);
     gc_setminordebt(g);
     g->GCestimate = majorbase;      /* the base of majors stays */
+    gc_trace("minor", g, before);
   }
 }
 

@@ -86,6 +86,7 @@ static int gen_holekind(const char *name) {
     if (strcmp(names[i], name) == 0) return (int)i;
   if (strcmp(name, "jit_cont_next") == 0) return SH_CONT_NEXT;
   if (strcmp(name, "jit_cont_jump") == 0) return SH_CONT_JUMP;
+  if (strcmp(name, "jit_cont_jmpnext") == 0) return SH_CONT_JMPNEXT;
   return -1;
 }
 
@@ -155,6 +156,7 @@ static void gen_stencil(FILE *out, unsigned sec, const char *name) {
   const unsigned char *code = gen_at(s->sh_offset, s->sh_size);
   uint32_t size = (uint32_t)s->sh_size;
   uint32_t tail_next = size;
+  int tail_cont = STENCIL_TAIL_NONE;
   fprintf(out, "static const uint8_t code_%s[] = {", name);
   gen_bytes(out, code, size);
   fprintf(out, "};\nstatic const StencilHole holes_%s[] = {\n", name);
@@ -196,17 +198,23 @@ static void gen_stencil(FILE *out, unsigned sec, const char *name) {
         gen_fail("stencil %s: reference to %s (section %s) not supported",
                  name, sname[0] ? sname : "(section)",
                  sym->st_shndx < nsections ? gen_secname(sym->st_shndx) : "?");
-      if (kind == SH_CONT_NEXT || kind == SH_CONT_JUMP) {
-        /* must be the operand of a jmp rel32 (e9) or jcc rel32 (0f 8x) */
+      if (kind == SH_CONT_NEXT || kind == SH_CONT_JUMP ||
+          kind == SH_CONT_JMPNEXT) {
+        /* must be the operand of a jmp rel32 (e9) or jcc rel32 (0f 8x),
+         * or of a rip-relative lea (8d, modrm 00 reg 101: NEXT_ADDR) */
         int isjmp = off >= 1 && code[off - 1] == 0xe9;
         int isjcc = off >= 2 && code[off - 2] == 0x0f &&
                     (code[off - 1] & 0xf0) == 0x80;
-        if (!(isjmp || isjcc) || type == STENCIL_R_64 || addend != -4)
+        int islea = off >= 2 && code[off - 2] == 0x8d &&
+                    (code[off - 1] & 0xc7) == 0x05;
+        if (!(isjmp || isjcc || islea) || type == STENCIL_R_64 || addend != -4)
           gen_fail("stencil %s: continuation %s not reached by a jump "
                    "(a call in tail position was not turned into a jump)",
                    name, sname);
-        if (isjmp && kind == SH_CONT_NEXT && off + 4 == size)
+        if (isjmp && off + 4 == size) {  /* ends in "jmp continuation" */
           tail_next = size - 5;
+          tail_cont = kind;
+        }
       }
       if (addend < INT32_MIN || addend > INT32_MAX)
         gen_fail("stencil %s: addend out of range", name);
@@ -218,8 +226,8 @@ static void gen_stencil(FILE *out, unsigned sec, const char *name) {
   if (nholes == 0) fprintf(out, "  {0, 0, 0, 0, 0},\n");
   fprintf(out, "};\n\n");
   /* remember the entry for the table */
-  fprintf(out, "#define STENCIL_ENTRY_%s {code_%s, %u, %u, holes_%s, %u}\n\n",
-          name, name, size, tail_next, name, nholes);
+  fprintf(out, "#define STENCIL_ENTRY_%s {code_%s, %u, %u, %d, holes_%s, %u}\n\n",
+          name, name, size, tail_next, tail_cont, name, nholes);
 }
 
 int main(int argc, char **argv) {
@@ -236,27 +244,46 @@ int main(int argc, char **argv) {
           " * The baseline JIT's stencils (see src/host/stencil_ops.c). */\n"
           "#include \"jit/jit_stencil.h\"\n#include \"vm/ops.h\"\n\n",
           argv[1]);
-  char **names = NULL;
-  unsigned nnames = 0;
+  /* Three families (stencil_ops.c): stencil_OP (the plain set),
+   * stencilp_OP (the profiling set), stencilx_NAME (others, by name). */
+  static const char *const prefix[3] = {
+      ".text.stencil_", ".text.stencilp_", ".text.stencilx_"};
+  char **names[3] = {NULL, NULL, NULL};
+  unsigned nnames[3] = {0, 0, 0};
   for (unsigned i = 0; i < nsections; i++) {
     const char *sn = gen_secname(i);
     if (shdrs[i].sh_type != SHT_PROGBITS || !(shdrs[i].sh_flags & SHF_EXECINSTR))
       continue;
-    if (strncmp(sn, ".text.stencil_", 14) != 0) {
+    int fam = -1;
+    for (int f = 0; f < 3; f++)
+      if (strncmp(sn, prefix[f], strlen(prefix[f])) == 0) fam = f;
+    if (fam < 0) {
       if (shdrs[i].sh_size != 0)
         gen_fail("unexpected code section %s (an out-of-line helper?)", sn);
       continue;
     }
-    const char *op = sn + 14;
-    gen_stencil(out, i, op);
-    names = realloc(names, (nnames + 1) * sizeof *names);
-    names[nnames++] = strdup(op);
+    const char *op = sn + strlen(prefix[fam]);
+    char cname[256];
+    snprintf(cname, sizeof cname, "%s%s", fam == 0 ? "" : fam == 1 ? "p_" : "x_",
+             op);
+    gen_stencil(out, i, cname);
+    names[fam] = realloc(names[fam], (nnames[fam] + 1) * sizeof *names[fam]);
+    names[fam][nnames[fam]++] = strdup(op);
   }
-  if (nnames == 0) gen_fail("no stencils found");
-  fprintf(out, "const Stencil stencils[NUM_OPCODES] = {\n");
-  for (unsigned i = 0; i < nnames; i++)
-    fprintf(out, "  [OP_%s] = STENCIL_ENTRY_%s,\n", names[i], names[i]);
-  fprintf(out, "};\n\n");
+  if (nnames[0] == 0 || nnames[1] != nnames[0])
+    gen_fail("no stencils found, or not one profiling stencil per op");
+  for (int f = 0; f < 2; f++) {
+    fprintf(out, "const Stencil %s[NUM_OPCODES] = {\n",
+            f == 0 ? "stencils" : "stencils_prof");
+    for (unsigned i = 0; i < nnames[f]; i++)
+      fprintf(out, "  [OP_%s] = STENCIL_ENTRY_%s%s,\n", names[f][i],
+              f == 0 ? "" : "p_", names[f][i]);
+    fprintf(out, "};\n\n");
+  }
+  for (unsigned i = 0; i < nnames[2]; i++)
+    fprintf(out, "const Stencil stencil_extra_%s = STENCIL_ENTRY_x_%s;\n",
+            names[2][i], names[2][i]);
+  fprintf(out, "\n");
   for (unsigned i = 0; i < next_names; i++)
     fprintf(out, "extern char stencil_sym_%u[] __asm__(\"%s\");\n", i,
             ext_names[i]);  /* by assembler name: no clash with builtins */

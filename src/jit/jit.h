@@ -23,13 +23,32 @@ typedef struct InterpTable InterpTable;
   Instruction i, TValue *k, LClosure *cl, const InterpTable *disp,         \
   FeedbackSlot *fb
 
+/* Entries + back-edges a function runs in the profiling stencils before
+ * it is recompiled with the plain ones, when the interpreter had not
+ * profiled it that long (--jit-threshold below this; docs/jit.md,
+ * "Profiling"). CRESCENT_JIT_WARMUP=N overrides it (tests). */
+#define JIT_WARMUP 1000
+
+/* callstatus bit of a frame pushed by compiled code: its caller is compiled
+ * and stored in caller->u.l.jitret the code address the call returns to
+ * (the next instruction's stencil), so a RETURN stencil jumps there
+ * without looking the caller's pc up. Bits 10-12 are do.h's recover
+ * status, 13 tm.h's TM_CIST_LEQ. */
+#define JIT_CIST_RET_BIT 14
+#define JIT_CIST_RET ((unsigned short)(1u << JIT_CIST_RET_BIT))
+_Static_assert(CIST_BIT_ALLOWHOOK < 10, "callstatus bit 14 is free");
+
 /* Proto.jitcode of a compiled function. */
 typedef struct JitCode {
-  uint8_t *code;       /* executable, read-only */
+  uint8_t *code;       /* executable, read-only; calls enter here */
   size_t mapsize;      /* bytes reserved for it (pages) */
   size_t codesize;     /* bytes of stencils (trampolines follow) */
   int ninsns;
-  uint32_t offsets[];  /* instruction index -> offset of its stencil */
+  int profiling;       /* the profiling stencils (and their prologue) */
+  struct JitCode *older;  /* code replaced by this one, kept while p lives:
+                             frames (and C calls) may still be inside it */
+  uint32_t offsets[];  /* instruction index -> offset of its stencil (not in
+                          order: MMBIN* stencils come last) */
 } JitCode;
 
 /* Compile p (its counters said it is hot). On failure p stays interpreted

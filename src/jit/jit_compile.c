@@ -74,7 +74,8 @@ static int64_t jit_jump_target(Instruction ins, int64_t pc) {
  * instruction, the constants' addresses and every external symbol's
  * address (its trampoline's when out of rel32 reach of code memory). */
 enum {
-  SRC_NEXT = SH_NOPERANDS, SRC_JUMP, SRC_RODATA, SRC_LOWRODATA, SRC_EXTERN
+  SRC_NEXT = SH_NOPERANDS, SRC_JUMP, SRC_JMPNEXT, SRC_RODATA, SRC_LOWRODATA,
+  SRC_EXTERN
 };
 enum { PATCH_ABS32, PATCH_REL32, PATCH_ABS64 };
 
@@ -85,7 +86,22 @@ typedef struct PreparedHole {
   int32_t addend;
 } PreparedHole;
 
-static PreparedHole *prep_holes[NUM_OPCODES];
+/* [0]: the plain set, [1]: the profiling set; prep_extra: stencil_extra */
+static PreparedHole *prep_holes[2][NUM_OPCODES];
+enum {
+  EXTRA_WARMUP, EXTRA_JMPFWD,
+#define X(op) EXTRA_##op##_K0, EXTRA_##op##_K1,
+  STENCIL_KOPS(X)
+#undef X
+  NEXTRAS
+};
+static const Stencil *const extra_stencils[NEXTRAS] = {
+  &stencil_extra_warmup, &stencil_extra_jmpfwd,
+#define X(op) &stencil_extra_##op##_k0, &stencil_extra_##op##_k1,
+  STENCIL_KOPS(X)
+#undef X
+};
+static PreparedHole *prep_extra[NEXTRAS];
 static uint64_t *prep_fixed;  /* src[SRC_RODATA ..] */
 static int prep_ok;
 static pthread_once_t prep_once = PTHREAD_ONCE_INIT;
@@ -102,8 +118,10 @@ static void jit_prepare(void) {
     prep_fixed[SRC_EXTERN - SRC_RODATA + sym] =
         jit_mem_near(t) ? t : (uintptr_t)jit_mem_trampoline(sym);
   }
-  for (int op = 0; op < NUM_OPCODES; op++) {
-    const Stencil *st = &stencils[op];
+  for (int op = 0; op < 2 * NUM_OPCODES + NEXTRAS; op++) {
+    const Stencil *st = op >= 2 * NUM_OPCODES ? extra_stencils[op - 2 * NUM_OPCODES]
+                        : op >= NUM_OPCODES   ? &stencils_prof[op - NUM_OPCODES]
+                                              : &stencils[op];
     PreparedHole *ph = malloc((st->nholes ? st->nholes : 1) * sizeof *ph);
     if (ph == NULL) return;
     for (uint32_t j = 0; j < st->nholes; j++) {
@@ -116,6 +134,7 @@ static void jit_prepare(void) {
       switch (h->kind) {
         case SH_CONT_NEXT: ph[j].src = SRC_NEXT; break;
         case SH_CONT_JUMP: ph[j].src = SRC_JUMP; break;
+        case SH_CONT_JMPNEXT: ph[j].src = SRC_JMPNEXT; break;
         case SH_EXTERN:  /* never absolute 32-bit: stencil_gen refuses it */
           ph[j].src = (uint16_t)(SRC_EXTERN + h->sym);
           break;
@@ -126,13 +145,17 @@ static void jit_prepare(void) {
         default: ph[j].src = h->kind; break;
       }
     }
-    prep_holes[op] = ph;
+    if (op >= 2 * NUM_OPCODES)
+      prep_extra[op - 2 * NUM_OPCODES] = ph;
+    else
+      prep_holes[op / NUM_OPCODES][op % NUM_OPCODES] = ph;
   }
   prep_ok = 1;
 }
 
 /* The operand values of instruction ins at index pc, into src[]. */
-static void jit_operands(uint64_t *src, Instruction ins, int64_t pc) {
+static void jit_operands(uint64_t *src, const Proto *p, Instruction ins,
+                         int64_t pc) {
   uint64_t tv = sizeof(TValue);
   src[SH_A] = (uint64_t)GETARG_A(ins);
   src[SH_B] = (uint64_t)GETARG_B(ins);
@@ -147,6 +170,15 @@ static void jit_operands(uint64_t *src, Instruction ins, int64_t pc) {
   src[SH_IPC] = (uint64_t)pc * sizeof(Instruction);
   src[SH_PC] = (uint64_t)(pc + 1) * sizeof(Instruction);
   src[SH_PCJ] = (uint64_t)jit_jump_target(ins, pc) * sizeof(Instruction);
+  src[SH_AKB] = (uintptr_t)p->k + src[SH_KB];
+  src[SH_AKC] = (uintptr_t)p->k + src[SH_KC];
+  src[SH_AKBX] = (uintptr_t)p->k + src[SH_KBX];
+  src[SH_AF] = (uintptr_t)p->feedback + src[SH_F];
+  src[SH_SB] = (uint64_t)(int64_t)GETARG_sB(ins);
+  src[SH_SC] = (uint64_t)(int64_t)GETARG_sC(ins);
+  src[SH_AIPC] = (uintptr_t)p->code + src[SH_IPC];
+  src[SH_APC] = (uintptr_t)p->code + src[SH_PC];
+  src[SH_APCJ] = (uintptr_t)p->code + src[SH_PCJ];
 }
 
 /* A 32-bit field: the low 32 bits of v (stencil_ops.c: operands fit 31
@@ -216,7 +248,9 @@ static void jit_printcode(const Proto *p, const JitCode *jc, const char *name) {
           jc->ninsns, jc->codesize, (void *)jc->code);
   for (int pc = 0; pc < jc->ninsns; pc++) {
     uint32_t start = jc->offsets[pc];
-    uint32_t end = pc + 1 < jc->ninsns ? jc->offsets[pc + 1] : (uint32_t)jc->codesize;
+    uint32_t end = (uint32_t)jc->codesize;  /* the layout is not in order */
+    for (int q = 0; q < jc->ninsns; q++)
+      if (jc->offsets[q] > start && jc->offsets[q] < end) end = jc->offsets[q];
     fprintf(stderr, "-- [%d] %s (line %d) +%u, %u bytes\n", pc + 1,
             op_names[GET_OPCODE(p->code[pc])], debug_getfuncline(p, pc),
             start, end - start);
@@ -247,26 +281,119 @@ static void jit_printcode(const Proto *p, const JitCode *jc, const char *name) {
 /* Compiling                                                           */
 /* ------------------------------------------------------------------ */
 
-static enum JitAbort jit_build(Proto *p, JitCode **out) {
+/* Copy and patch one stencil at offset at of the code (len bytes of it:
+ * a final "jmp next" may be dropped). */
+static void jit_patch(uint8_t *mem, uint8_t *w, uint32_t at, uint32_t len,
+                      const Stencil *st, const PreparedHole *ph,
+                      const uint64_t *src) {
+  memcpy(w + at, st->code, len);
+  for (uint32_t j = 0; j < st->nholes; j++) {
+    uint32_t off = ph[j].offset;
+    if (off + 4 > len) continue;  /* in the dropped "jmp next" */
+    uint64_t v = src[ph[j].src] + (uint64_t)(int64_t)ph[j].addend;
+    if (ph[j].mode == PATCH_REL32)
+      v -= (uintptr_t)(mem + at + off);
+    if (CR_UNLIKELY(ph[j].mode == PATCH_ABS64))
+      memcpy(w + at + off, &v, 8);
+    else
+      jit_write32(w + at + off, (int64_t)v);
+  }
+}
+
+/* The stencil of instruction ins (and its prepared holes): the op's own
+ * from the set, or a specialized fragment (stencil_extra). */
+static const Stencil *jit_stencil_for(Instruction ins, int prof,
+                                      const PreparedHole **ph) {
+  int op = GET_OPCODE(ins);
+  if (op == OP_JMP && GETARG_sJ(ins) >= 0) {
+    *ph = prep_extra[EXTRA_JMPFWD];
+    return &stencil_extra_jmpfwd;
+  }
+  if (!prof) {  /* the test ops with their k bit built in */
+    int x = -1;
+    switch (op) {
+#define X(o) case OP_##o: x = EXTRA_##o##_K0; break;
+      STENCIL_KOPS(X)
+#undef X
+      default: break;
+    }
+    if (x >= 0) {
+      x += GETARG_k(ins);
+      *ph = prep_extra[x];
+      return extra_stencils[x];
+    }
+  }
+  *ph = prep_holes[prof][op];
+  return prof ? &stencils_prof[op] : &stencils[op];
+}
+
+/* The instructions each continuation of instruction pc leads to
+ * (SH_CONT_NEXT, SH_CONT_JUMP, SH_CONT_JMPNEXT order). */
+static void jit_conts(const Proto *p, int pc, int64_t c[3]) {
   int n = p->sizecode;
+  int64_t t = jit_jump_target(p->code[pc], pc);
+  c[0] = pc + 1 < n ? pc + 1 : pc;
+  c[1] = t < 0 || t >= n ? pc : t;  /* out of range: not in verified code */
+  c[2] = c[0];
+  if (pc + 1 < n && GET_OPCODE(p->code[pc + 1]) == OP_JMP &&
+      GETARG_sJ(p->code[pc + 1]) >= 0) {  /* a forward JMP: its target */
+    int64_t jt = pc + 2 + GETARG_sJ(p->code[pc + 1]);
+    if (jt < n) c[2] = jt;
+  }
+}
+
+/* The metamethod fallbacks of arithmetic (MMBIN*) run only when an
+ * arithmetic op fails: their stencils go after all others, so the op's
+ * success path (the instruction after the MMBIN*) follows it directly. */
+static int jit_cold(Instruction ins) {
+  int op = GET_OPCODE(ins);
+  return op == OP_MMBIN || op == OP_MMBINI || op == OP_MMBINK;
+}
+
+/* prof: the profiling stencils, behind the warm-up prologue. */
+static enum JitAbort jit_build(Proto *p, int prof, JitCode **out) {
+  int n = p->sizecode;
+  const PreparedHole *ph;
+  int64_t c[3];
+  if (!jit_mem_ready()) return JIT_ABORT_NOMEM;
+  pthread_once(&prep_once, jit_prepare);  /* needs the region (reach) */
+  if (!prep_ok) return JIT_ABORT_FAR;
   JitCode *jc = malloc(sizeof(JitCode) + (size_t)(n + 1) * sizeof(uint32_t));
-  if (jc == NULL) return JIT_ABORT_NOMEM;
-  /* Layout: each stencil, minus its final "jmp next" when the next
-   * instruction's stencil follows (all but the last). */
-  uint32_t size = 0;
-  for (int pc = 0; pc < n; pc++) {
+  int *order = malloc((size_t)n * (sizeof(int) + sizeof(uint32_t)) + 1);
+  if (jc == NULL || order == NULL) {
+    free(jc);
+    free(order);
+    return JIT_ABORT_NOMEM;
+  }
+  uint32_t *lens = (uint32_t *)(order + n);
+  /* Layout: [prologue,] the stencils in bytecode order, cold ones
+   * (jit_cold) last; a stencil ending in a jump to the stencil that
+   * follows it in the layout loses that jump (it falls through). */
+  int nhot = 0, ncold = 0;
+  for (int pc = 0; pc < n; pc++)
+    if (!jit_cold(p->code[pc])) order[nhot++] = pc;
+  for (int pc = 0; pc < n; pc++)
+    if (jit_cold(p->code[pc])) order[nhot + ncold++] = pc;
+  uint32_t size = prof ? stencil_extra_warmup.tail_next : 0;
+  for (int j = 0; j < n; j++) {
+    int pc = order[j];
     Instruction ins = p->code[pc];
     int op = GET_OPCODE(ins);
-    if (op_feedback[op] != FB_NONE && GETARG_F(ins) == NO_FEEDBACK) {
+    if ((op_feedback[op] != FB_NONE && GETARG_F(ins) == NO_FEEDBACK) ||
+        (op == OP_LOADK && (uint64_t)GETARG_Bx(ins) * sizeof(TValue) > INT32_MAX)) {
       free(jc);
-      return JIT_ABORT_NOFB;
+      free(order);
+      return op == OP_LOADK ? JIT_ABORT_RANGE : JIT_ABORT_NOFB;
     }
-    if (op == OP_LOADK && (uint64_t)GETARG_Bx(ins) * sizeof(TValue) > INT32_MAX) {
-      free(jc);
-      return JIT_ABORT_RANGE;
+    const Stencil *st = jit_stencil_for(ins, prof, &ph);
+    uint32_t len = st->size;
+    if (j + 1 < n && st->tail_cont != STENCIL_TAIL_NONE) {
+      jit_conts(p, pc, c);
+      if (c[st->tail_cont - SH_CONT_NEXT] == order[j + 1]) len = st->tail_next;
     }
     jc->offsets[pc] = size;
-    size += pc + 1 < n ? stencils[op].tail_next : stencils[op].size;
+    lens[pc] = len;
+    size += len;
   }
   jc->offsets[n] = size;
   size_t mapsize = size;
@@ -274,43 +401,32 @@ static enum JitAbort jit_build(Proto *p, JitCode **out) {
   uint8_t *mem = jit_mem_alloc(&mapsize, &w);
   if (mem == NULL) {
     free(jc);
+    free(order);
     return JIT_ABORT_NOMEM;
-  }
-  pthread_once(&prep_once, jit_prepare);
-  if (!prep_ok) {
-    jit_mem_free(mem, mapsize);
-    free(jc);
-    return JIT_ABORT_FAR;
   }
   uint64_t src[SRC_EXTERN + stencil_nsymbols];
   memcpy(src + SRC_RODATA, prep_fixed,
          (SRC_EXTERN - SRC_RODATA + stencil_nsymbols) * sizeof *src);
+  if (prof) {  /* its operands: those of instruction 0 (IPC: the entry) */
+    jit_operands(src, p, p->code[0], 0);
+    src[SRC_NEXT] = (uintptr_t)mem + jc->offsets[0];
+    jit_patch(mem, w, 0, jc->offsets[0], &stencil_extra_warmup,
+              prep_extra[EXTRA_WARMUP], src);
+  }
   for (int pc = 0; pc < n; pc++) {
     Instruction ins = p->code[pc];
-    int op = GET_OPCODE(ins);
-    const Stencil *st = &stencils[op];
-    const PreparedHole *ph = prep_holes[op];
-    uint32_t at = jc->offsets[pc];
-    uint32_t len = jc->offsets[pc + 1] - at;
-    int64_t t = jit_jump_target(ins, pc);
-    if (t < 0 || t >= n) t = pc;  /* cannot happen in verified code */
-    jit_operands(src, ins, pc);
-    src[SRC_NEXT] = (uintptr_t)(mem + jc->offsets[pc + 1 < n ? pc + 1 : pc]);
-    src[SRC_JUMP] = (uintptr_t)(mem + jc->offsets[t]);
-    memcpy(w + at, st->code, len);
-    for (uint32_t j = 0; j < st->nholes; j++) {
-      uint32_t off = ph[j].offset;
-      if (off + 4 > len) continue;  /* in the dropped "jmp next" */
-      uint64_t v = src[ph[j].src] + (uint64_t)(int64_t)ph[j].addend;
-      if (ph[j].mode == PATCH_REL32)
-        v -= (uintptr_t)(mem + at + off);
-      if (CR_UNLIKELY(ph[j].mode == PATCH_ABS64))
-        memcpy(w + at + off, &v, 8);
-      else
-        jit_write32(w + at + off, (int64_t)v);
-    }
+    jit_operands(src, p, ins, pc);
+    jit_conts(p, pc, c);
+    src[SRC_NEXT] = (uintptr_t)(mem + jc->offsets[c[0]]);
+    src[SRC_JUMP] = (uintptr_t)(mem + jc->offsets[c[1]]);
+    src[SRC_JMPNEXT] = (uintptr_t)(mem + jc->offsets[c[2]]);
+    const Stencil *st = jit_stencil_for(ins, prof, &ph);
+    jit_patch(mem, w, jc->offsets[pc], lens[pc], st, ph, src);
   }
+  free(order);
   jc->code = mem;
+  jc->profiling = prof;
+  jc->older = NULL;
   jc->mapsize = mapsize;
   jc->codesize = size;
   jc->ninsns = n;
@@ -318,32 +434,52 @@ static enum JitAbort jit_build(Proto *p, JitCode **out) {
   return JIT_ABORT_OK;
 }
 
+/* The warm-up length of the profiling code (JIT_WARMUP, or at most that
+ * from CRESCENT_JIT_WARMUP: tests make the recompile happen early). */
+static int jit_warmup(void) {
+  static int warm;
+  if (warm == 0) {
+    const char *e = getenv("CRESCENT_JIT_WARMUP");
+    int v = e != NULL ? atoi(e) : JIT_WARMUP;
+    warm = v < 1 ? 1 : v > JIT_WARMUP ? JIT_WARMUP : v;
+  }
+  return warm;
+}
+
 int jit_compile(lua_State *L, Proto *p) {
   EngineOptions *o = options_get(L);
   char name[LUA_IDSIZE + 32];
   struct timespec t0, t1;
-  JitCode *jc = NULL;
+  JitCode *jc = NULL, *old = p->jitcode;
   enum JitAbort why;
   int report = o->trace_opt || o->perf_map || o->print_code;
-  if (p->jitcode != NULL) return 1;
+  /* Profiling code for a function the interpreter has not profiled long
+   * enough; a second call (its warm-up is over: fb_hot) replaces that
+   * with plain code. */
+  int prof = old == NULL && o->jit_threshold < jit_warmup();
+  if (old != NULL && !old->profiling) return 1;
   if (report || jit_skiplist() != NULL) jit_funcname(p, name, sizeof name);
   if (o->trace_opt) clock_gettime(CLOCK_MONOTONIC, &t0);
   why = jit_skiplist() != NULL && jit_skipped(name) ? JIT_ABORT_SKIPPED
-                                                    : jit_build(p, &jc);
+                                                    : jit_build(p, prof, &jc);
   if (why != JIT_ABORT_OK) {
     if (o->trace_opt)
       fprintf(stderr, "[trace-opt] %s: not compiled: %s\n", name,
               jit_abort_msg[why]);
-    return 0;
+    if (old != NULL) old->profiling = 0;  /* keep it; no second try */
+    return old != NULL;
   }
+  jc->older = old;
   p->jitcode = jc;
   p->tier = 1;
+  if (prof) p->hotness = jit_warmup() - o->jit_threshold;
   if (o->trace_opt) {
     clock_gettime(CLOCK_MONOTONIC, &t1);
     double us = (double)(t1.tv_sec - t0.tv_sec) * 1e6 +
                 (double)(t1.tv_nsec - t0.tv_nsec) / 1e3;
-    fprintf(stderr, "[trace-opt] %s: baseline: %d bytecodes, %zu bytes, %.1f us\n",
-            name, jc->ninsns, jc->codesize, us);
+    fprintf(stderr, "[trace-opt] %s: baseline%s: %d bytecodes, %zu bytes, %.1f us\n",
+            name, prof ? " (profiling)" : old != NULL ? " (warmed up)" : "",
+            jc->ninsns, jc->codesize, us);
   }
   if (o->perf_map) jit_perfmap(jc, name);
   if (o->print_code) jit_printcode(p, jc, name);
@@ -352,9 +488,12 @@ int jit_compile(lua_State *L, Proto *p) {
 
 void jit_free(Proto *p) {
   JitCode *jc = p->jitcode;
-  if (jc == NULL) return;
-  jit_mem_free(jc->code, jc->mapsize);
-  free(jc);
+  while (jc != NULL) {
+    JitCode *older = jc->older;
+    jit_mem_free(jc->code, jc->mapsize);
+    free(jc);
+    jc = older;
+  }
   p->jitcode = NULL;
   p->tier = 0;
 }

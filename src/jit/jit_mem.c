@@ -131,6 +131,39 @@ static void mem_fork_child(void) {
   pthread_mutex_unlock(&mem_lock);
 }
 
+/* The fallback where mremap cannot duplicate a shared mapping (valgrind,
+ * which the instruction counts of docs/performance.md use): a memfd mapped
+ * twice. Code then shows as a file in /proc/PID/maps (perf ignores the
+ * perf map there), so it is only the second choice. Returns the RW view. */
+static uint8_t *mem_map_memfd(void) {
+  size_t ps = (size_t)sysconf(_SC_PAGESIZE);
+  uintptr_t anchor = (uintptr_t)&jit_mem_alloc;
+  uintptr_t step = (uintptr_t)64 << 20;
+  int fd = memfd_create("crescent-jit", MFD_CLOEXEC);
+  if (fd < 0) return NULL;
+  if (ftruncate(fd, (off_t)JIT_ARENA_BYTES) != 0) {
+    close(fd);
+    return NULL;
+  }
+  void *rw = mmap(NULL, JIT_ARENA_BYTES, PROT_READ | PROT_WRITE,
+                  MAP_SHARED | MAP_NORESERVE, fd, 0);
+  for (int j = 1; rw != MAP_FAILED && j <= 24; j++) {
+    uintptr_t hint = j <= 12 ? anchor - JIT_ARENA_BYTES - (uintptr_t)j * step
+                             : anchor + (uintptr_t)(j - 12) * step + ((uintptr_t)64 << 20);
+    hint &= ~(ps - 1);
+    void *x = mmap((void *)hint, JIT_ARENA_BYTES, PROT_READ | PROT_EXEC,
+                   MAP_SHARED | MAP_NORESERVE | MAP_FIXED_NOREPLACE, fd, 0);
+    if (x == MAP_FAILED) continue;
+    if (x != (void *)hint) { munmap(x, JIT_ARENA_BYTES); continue; }
+    close(fd);
+    mem_rx = x;
+    return rw;
+  }
+  if (rw != MAP_FAILED) munmap(rw, JIT_ARENA_BYTES);
+  close(fd);
+  return NULL;
+}
+
 static int mem_init(void) {
   /* shared anonymous memory: both views show as /dev/zero in
    * /proc/PID/maps, which perf treats as anonymous (--perf-map works) */
@@ -140,7 +173,8 @@ static int mem_init(void) {
   mem_rx = mem_map_near(rw);
   if (mem_rx == NULL) {
     munmap(rw, JIT_ARENA_BYTES);
-    return 0;
+    rw = mem_map_memfd();
+    if (rw == NULL) return 0;
   }
   mem_rw = rw;
   pthread_atfork(mem_fork_prepare, mem_fork_parent, mem_fork_child);
@@ -202,6 +236,16 @@ uint8_t *jit_mem_alloc(size_t *size, uint8_t **write) {
   *size = want;
   *write = mem_rw + (mem - mem_rx);
   return mem;
+}
+
+int jit_mem_ready(void) {
+  if (__atomic_load_n(&mem_state, __ATOMIC_ACQUIRE) > 0) return 1;
+  pthread_mutex_lock(&mem_lock);
+  if (mem_state == 0)
+    __atomic_store_n(&mem_state, mem_init() ? 1 : -1, __ATOMIC_RELEASE);
+  int ok = mem_state > 0;
+  pthread_mutex_unlock(&mem_lock);
+  return ok;
 }
 
 void jit_mem_free(uint8_t *mem, size_t size) {

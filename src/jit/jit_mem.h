@@ -18,6 +18,9 @@
  * when the memory is exhausted or the system refused the mappings. */
 uint8_t *jit_mem_alloc(size_t *size, uint8_t **write);
 
+/* Map the region if not yet done; 0 if it cannot be had. */
+int jit_mem_ready(void);
+
 /* Give back a block (its code can no longer run: the Proto is dead). */
 void jit_mem_free(uint8_t *mem, size_t size);
 

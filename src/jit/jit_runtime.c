@@ -16,6 +16,7 @@
  * frame entered from C (CIST_FRESH) returns to vm_execute.
  */
 #include "jit/jit.h"
+#include "jit/jit_stencil.h"
 #include "vm/do.h"
 #include "vm/feedback.h"
 #include "vm/interp.h"
@@ -27,6 +28,30 @@ void jit_trace_osr(lua_State *L, Proto *p, int pc);
 /* Tables the stencils index, by pointer (see src/host/stencil_ops.c). */
 extern const uint8_t (*const stencil_fb_kind_of_tag)[VT_COUNT];
 const uint8_t (*const stencil_fb_kind_of_tag)[VT_COUNT] = &fb_kind_of_tag;
+
+/* The stencils' slow-path thunks (jit_stencil.h, STENCIL_SLOWCALLS):
+ * jit_pm_NAME saves the registers the C convention lets NAME clobber
+ * (rdi rsi rdx rcx r8 r9 r10, and rax unless it carries the result),
+ * calls it and restores them: the preserve_most convention, whose callee
+ * also preserves rax when it is not the result register (r11 and the
+ * vector registers stay clobbered). The call stays 16-byte aligned. No
+ * slow call has more than six arguments, so none is on the stack. */
+#define JIT_PM_SAVE "push %rdi\npush %rsi\npush %rdx\npush %rcx\n"            \
+                    "push %r8\npush %r9\npush %r10\n"
+#define JIT_PM_RESTORE "pop %r10\npop %r9\npop %r8\npop %rcx\n"              \
+                       "pop %rdx\npop %rsi\npop %rdi\n"
+#define JIT_PM_A(f) JIT_PM_SAVE "call " #f "@PLT\n" JIT_PM_RESTORE
+#define JIT_PM_P(f) "push %rax\n" JIT_PM_SAVE "sub $8, %rsp\n"                \
+                    "call " #f "@PLT\n" "add $8, %rsp\n" JIT_PM_RESTORE        \
+                    "pop %rax\n"
+#if defined(__x86_64__) && !defined(CR_NO_PRESERVE_NONE)
+#define X(f, r)                                                            \
+  __asm__(".text\n.p2align 4\n.globl jit_pm_" #f "\n.hidden jit_pm_" #f    \
+          "\n.type jit_pm_" #f ",@function\njit_pm_" #f ":\n"               \
+          JIT_PM_##r(f) "ret\n.size jit_pm_" #f ", .-jit_pm_" #f "\n");
+STENCIL_SLOWCALLS(X)
+#undef X
+#endif
 
 /* Enter frame ci at its saved pc. */
 #define JIT_GO(ci_) do {                                                   \
@@ -90,7 +115,7 @@ JIT_ENTRY void jit_rt_call(JIT_HANDLER_PARAMS) {
       int missing = np->numparams - (int)(top - f - 1);
       nci->func = f;
       nci->nresults = (short)(GETARG_C(ins) - 1);
-      nci->callstatus = 0;
+      nci->callstatus = JIT_CIST_RET;  /* the stencil set ci's jitret */
       nci->top = f + 1 + np->maxstacksize;
       nci->u.l.savedpc = np->code;
       nci->u.l.trap = 0;
@@ -100,7 +125,7 @@ JIT_ENTRY void jit_rt_call(JIT_HANDLER_PARAMS) {
       L->top = top;
       JitCode *jc = np->jitcode;
       if (CR_LIKELY(jc != NULL) && CR_LIKELY(!L->hookmask)) {
-        JitHandler h = (JitHandler)(void *)jc->code;  /* offsets[0] == 0 */
+        JitHandler h = (JitHandler)(void *)jc->code;  /* prologue, insn 0 */
         CR_MUSTTAIL return h(L, nci, f + 1, np->code, 0, np->k, ncl, NULL,
                              np->feedback);
       }
@@ -108,11 +133,28 @@ JIT_ENTRY void jit_rt_call(JIT_HANDLER_PARAMS) {
       CR_MUSTTAIL return interp_enter(JIT_ARGS);
     }
   }
-  nci = do_precall(L, f, GETARG_C(ins) - 1);
+  /* A C function with a CallInfo at hand, room for its LUA_MINSTACK
+   * slots and no hook: do_precallC's work without its general cases. */
+  if ((ttislcf(f) || ttisCclosure(f)) && CR_LIKELY(nci != NULL) &&
+      CR_LIKELY(L->stack_last - L->top > LUA_MINSTACK) &&
+      CR_LIKELY(!L->hookmask)) {
+    lua_CFunction fn = ttislcf(f) ? fvalue(f) : clCvalue(f)->f;
+    nci->func = f;
+    nci->nresults = (short)(GETARG_C(ins) - 1);
+    nci->callstatus = CIST_C;
+    nci->top = L->top + LUA_MINSTACK;
+    L->ci = nci;
+    int n = fn(L);
+    do_poscall(L, nci, n);
+    nci = NULL;
+  } else
+    nci = do_precall(L, f, GETARG_C(ins) - 1);
   if (nci == NULL) {  /* a C function, done: continue after the call */
     if (CR_UNLIKELY(ci->u.l.trap))
       CR_MUSTTAIL return interp_continue(JIT_ARGS);
-    JIT_GO(ci);
+    JitHandler h = (JitHandler)ci->u.l.jitret;  /* set by the stencil */
+    CR_MUSTTAIL return h(L, ci, ci->func + 1, cl->p->code, 0, cl->p->k, cl,
+                         NULL, cl->p->feedback);
   }
   JIT_RUN(nci, 1);
 }
@@ -122,6 +164,12 @@ JIT_ENTRY void jit_rt_leave(JIT_HANDLER_PARAMS) {
   if (ci->callstatus & CIST_FRESH)
     return;
   JIT_RUN(ci->previous, 0);
+}
+
+/* A RETURN stencil's do_poscall (n results in i) and what follows it. */
+JIT_ENTRY void jit_rt_poscall(JIT_HANDLER_PARAMS) {
+  do_poscall(L, ci, (int)i);
+  CR_MUSTTAIL return jit_rt_leave(JIT_ARGS);
 }
 
 /* A TAILCALL (pc saved, L->top above the arguments, upvalues closed). A
@@ -151,7 +199,7 @@ JIT_ENTRY void jit_rt_tailcall(JIT_HANDLER_PARAMS) {
       L->top = dst + narg1;
       JitCode *jc = np->jitcode;
       if (CR_LIKELY(jc != NULL) && CR_LIKELY(!L->hookmask)) {
-        JitHandler h = (JitHandler)(void *)jc->code;  /* offsets[0] == 0 */
+        JitHandler h = (JitHandler)(void *)jc->code;  /* prologue, insn 0 */
         CR_MUSTTAIL return h(L, ci, dst + 1, np->code, 0, np->k, ncl, NULL,
                              np->feedback);
       }
@@ -166,7 +214,19 @@ JIT_ENTRY void jit_rt_tailcall(JIT_HANDLER_PARAMS) {
   CR_MUSTTAIL return jit_rt_leave(JIT_ARGS);
 }
 
-/* A hook may have been set: the interpreter continues at the saved pc. */
-CR_PRESERVE_NONE void jit_rt_exit(JIT_HANDLER_PARAMS) {
+/* A hook may have been set, or the profiling code's warm-up counter left
+ * its range (stencil_ops.c: WARM_EXPIRED): at 0 the warm-up is over and
+ * fb_hot has the function recompiled with the plain stencils; above
+ * JIT_WARMUP an older copy of the code is still running after that
+ * recompile (its decrement is undone). Then the frame continues at its
+ * saved pc in the current code, or in the interpreter if hooked. */
+JIT_ENTRY void jit_rt_exit(JIT_HANDLER_PARAMS) {
+  Proto *p = cl->p;
+  if (p->hotness <= 0)
+    fb_hot(L, p);
+  else if (p->hotness > JIT_WARMUP && p->hotness < FB_HOT_DONE)
+    p->hotness = FB_HOT_DONE;
+  if (!ci->u.l.trap && !L->hookmask && p->jitcode != NULL)
+    JIT_GO(ci);
   CR_MUSTTAIL return interp_continue(JIT_ARGS);
 }

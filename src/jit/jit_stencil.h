@@ -26,7 +26,47 @@
   X(F,   "byte offset of the op's feedback slot in the vector")            \
   X(IPC, "8 * index of the instruction")                                   \
   X(PC,  "8 * (index + 1): the saved pc")                                  \
-  X(PCJ, "8 * index of the jump target")
+  X(PCJ, "8 * index of the jump target")                                   \
+  X(SB,   "sB: B - OFFSET_sC, a signed immediate (32 bits)")               \
+  X(SC,   "sC: C - OFFSET_sC")                                             \
+  X(AKB,  "address of constant B (64 bits: k is fixed per Proto)")         \
+  X(AKC,  "address of constant C")                                         \
+  X(AKBX, "address of constant Bx")                                        \
+  X(AF,   "address of the op's feedback slot (the vector is fixed too)") \
+  X(AIPC, "address of the instruction (64 bits: the code array is fixed)") \
+  X(APC,  "address of the next instruction: the saved pc")                 \
+  X(APCJ, "address of the jump target")
+
+/* Ops that also have stencils specialized on their k bit (stencilx_OP_k0,
+ * stencilx_OP_k1): the test ops (CONDJUMP's sense), the stores (RKC: a
+ * register or a constant), RETURN and TAILCALL (upvalues to close). The
+ * bit is then a constant, not a patched immediate tested at run time. */
+#define STENCIL_KOPS(X)                                                    \
+  X(EQ) X(LT) X(LE) X(EQK) X(EQI) X(LTI) X(LEI) X(GTI) X(GEI) X(TEST)     \
+  X(SETTABUP) X(SETTABLE) X(SETI) X(SETFIELD) X(SELF) X(RETURN) X(TAILCALL)
+
+/* The C functions the stencils call on their slow paths (the external
+ * calls of stencil_ops.o, but for those already preserve_most). The
+ * stencils call each through jit_pm_NAME (jit_runtime.c), a thunk that
+ * saves and restores the registers the C convention lets NAME clobber:
+ * the preserve_most convention, so a stencil keeps its state in registers
+ * across the call and needs no stack frame beyond the call's alignment.
+ * X(NAME, R): R = A when NAME returns its result in rax (an integer or a
+ * pointer), P when rax must be preserved too (void, double results). */
+#define STENCIL_SLOWCALLS(X)                                               \
+  X(gc_barrier_, P) X(vm_finishget, P) X(tab_get, A) X(tm_get, A)          \
+  X(tab_getint, A) X(interp_finishgeti, P) X(gc_barrierback_, P)           \
+  X(vm_finishset, P) X(interp_finishseti, P) X(tab_newsized, A)            \
+  X(tab_resize, P) X(gc_step, P) X(tab_getstr, A) X(arith_modf, P)         \
+  X(arith_mod, A) X(arith_pow, P) X(floor, P) X(arith_idiv, A)             \
+  X(arith_tointegerns, A) X(tm_trybin, P) X(tm_trybini, P)                 \
+  X(tm_trybinassoc, P) X(vm_objlen, P) X(vm_concat, P) X(func_close, A)    \
+  X(func_newtbcupval, P) X(vm_equalobj, A) X(vm_lessthan, A)               \
+  X(vm_ltnum, A) X(vm_lessequal, A) X(vm_lenum, A) X(tm_callorderi, A)     \
+  X(func_closeupval, P) X(interp_floatforloop, A) X(interp_forprep, A)     \
+  X(do_call, P) X(tab_resizearray, P) X(debug_typeerror, P)                \
+  X(interp_pushclosure, P) X(tm_getvarargs, P) X(tm_adjustvarargs, P)      \
+  X(interp_varargshook, P) X(fb_call_miss, P)
 
 /* What a relocation of a stencil refers to. */
 enum StencilHoleKind {
@@ -36,6 +76,9 @@ enum StencilHoleKind {
   SH_NOPERANDS,
   SH_CONT_NEXT = SH_NOPERANDS,  /* the next instruction's stencil */
   SH_CONT_JUMP,                 /* the jump target's stencil */
+  SH_CONT_JMPNEXT,              /* the next instruction is a JMP: its target's
+                                   stencil if it jumps forward (no back-edge
+                                   to count), else the JMP's own */
   SH_EXTERN,                    /* a runtime function or datum: sym */
   SH_RODATA                     /* stencil_rodata + sym */
 };
@@ -55,16 +98,29 @@ typedef struct StencilHole {
   int32_t addend;    /* ELF addend (SH_RODATA: plus the datum's offset) */
 } StencilHole;
 
+#define STENCIL_TAIL_NONE 255
+
 typedef struct Stencil {
   const uint8_t *code;
   uint32_t size;       /* bytes */
-  uint32_t tail_next;  /* size - 5 when it ends in "jmp next", else size */
+  uint32_t tail_next;  /* size - 5 when it ends in a "jmp continuation",
+                          else size */
+  uint8_t tail_cont;   /* that continuation (SH_CONT_*), or
+                          STENCIL_TAIL_NONE: the jmp is dropped when its
+                          target's stencil follows in the layout */
   const StencilHole *holes;
   uint32_t nholes;
 } Stencil;
 
-/* Generated (build/gen/stencils.c), indexed by opcode. */
+/* Generated (build/gen/stencils.c), indexed by opcode: the plain set and
+ * the profiling set (stencil_ops.c), and the profiling code's prologue. */
 extern const Stencil stencils[];
+extern const Stencil stencils_prof[];
+extern const Stencil stencil_extra_warmup;
+extern const Stencil stencil_extra_jmpfwd;
+#define X(op) extern const Stencil stencil_extra_##op##_k0, stencil_extra_##op##_k1;
+STENCIL_KOPS(X)
+#undef X
 extern void *const stencil_symbols[];
 extern const char *const stencil_symbol_names[];
 extern const unsigned stencil_nsymbols;

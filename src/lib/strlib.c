@@ -35,7 +35,8 @@ size_t strlib_startpos(lua_Integer pos, size_t len)
 
 size_t strlib_endpos(lua_State *L, int arg, lua_Integer def, size_t len)
 {
-  lua_Integer pos = luaL_optinteger(L, arg, def);
+  /* s:sub(i) and s:byte(i) mostly omit it: no argument there is the default */
+  lua_Integer pos = lua_gettop(L) < arg ? def : luaL_optinteger(L, arg, def);
   if (pos > (lua_Integer)len)
     return len;
   if (pos >= 0)

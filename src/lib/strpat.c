@@ -239,14 +239,124 @@ static const char *strpat_closecapture(strpat_State *ms, const char *s,
  * =================================================================== */
 
 /* '*' and '+': as many as possible, then back off one at a time. */
+/* How many bytes of s[0..avail) in a row belong to class letter cl (as
+   strpat_inclass)? The class is decided once, so the loop over the
+   subject is one table test per byte (the C library's classification
+   table is looked up once, not per byte). */
+static ptrdiff_t strpat_classrun(const unsigned char *s, ptrdiff_t avail,
+                                 int cl)
+{
+  ptrdiff_t n = 0;
+  int want = !(cl <= 'Z');   /* upper-case letters: the complement */
+#define STRPAT_RUN(test) \
+  while (n < avail && ((test) != 0) == want) n++; \
+  return n
+  switch (cl | 0x20) {
+  case 'a': STRPAT_RUN(isalpha(s[n]));
+  case 'c': STRPAT_RUN(iscntrl(s[n]));
+  case 'd': STRPAT_RUN((unsigned)s[n] - '0' < 10u);
+  case 'g': STRPAT_RUN(isgraph(s[n]));
+  case 'l': STRPAT_RUN(islower(s[n]));
+  case 'p': STRPAT_RUN(ispunct(s[n]));
+  case 's': STRPAT_RUN(isspace(s[n]));
+  case 'u': STRPAT_RUN(isupper(s[n]));
+  case 'w': STRPAT_RUN(isalnum(s[n]));
+  case 'x': STRPAT_RUN(isxdigit(s[n]));
+  case 'z': STRPAT_RUN(s[n] == 0);
+  default: break;
+  }
+#undef STRPAT_RUN
+  while (n < avail && strpat_inclass(s[n], cl))   /* "%." escapes */
+    n++;
+  return n;
+}
+
+/*
+ * If every match of pattern p must begin with one single-character class
+ * (no special item first, no '*', '?' or '-' after it), its end: then no
+ * match of p starts where strpat_single fails, and the repetitions below
+ * skip those positions without entering the matcher. NULL otherwise, or
+ * when the matcher's depth is spent (its "pattern too complex" must come
+ * as it would). A malformed class raises what the matcher would raise.
+ */
+static const char *strpat_lead(strpat_State *ms, const char **pp)
+{
+  const char *p = *pp;
+  int depth = 1;  /* matcher levels entered before the class is tried */
+  /* Captures consume nothing: the class after them must match here. The
+   * walk gives up where the matcher would raise an error (too many
+   * captures, a ')' with none open), so that the matcher raises it. */
+  int ncap = ms->ncaptures, open = 0;
+  if (p < ms->pat_end && (*p == '(' || *p == ')'))
+    for (int i = 0; i < ncap; i++)
+      open += ms->capture[i].len == STRPAT_CAP_OPEN;
+  while (p < ms->pat_end && (*p == '(' || *p == ')')) {
+    if (*p == '(') {
+      if (ncap >= STRPAT_MAX_CAPTURES)
+        return NULL;
+      ncap++;
+      if (p[1] == ')') {
+        p += 2;  /* a position capture */
+      } else {
+        open++;
+        p++;
+      }
+    } else {
+      if (open == 0)
+        return NULL;
+      open--;
+      p++;
+    }
+    depth++;
+  }
+  if (p >= ms->pat_end || ms->depth_left <= depth)
+    return NULL;
+  *pp = p;
+  switch (*p) {
+  case '$':
+    return NULL;
+  case STRPAT_ESC: {
+    char c = p[1];
+    if (c == 'b' || c == 'f' || (c >= '0' && c <= '9'))
+      return NULL;
+    break;
+  }
+  default:
+    break;
+  }
+  const char *e = strpat_classend(ms, p);
+  if (*e == '*' || *e == '?' || *e == '-')
+    return NULL;
+  return e;
+}
+
 static const char *strpat_greedy(strpat_State *ms, const char *s,
                                  const char *p, const char *class_end)
 {
   ptrdiff_t count = 0;
-  while (strpat_single(ms, s + count, p, class_end))
-    count++;
+  ptrdiff_t avail = ms->subject_end - s;
+  if (avail < 0)
+    avail = 0;
+  switch (*p) {
+  case '.':
+    count = avail;
+    break;
+  case STRPAT_ESC:
+    count = strpat_classrun((const unsigned char *)s, avail,
+                            (unsigned char)p[1]);
+    break;
+  default:
+    while (strpat_single(ms, s + count, p, class_end))
+      count++;
+    break;
+  }
+  const char *rest = class_end + 1;
+  const char *lead = rest;
+  const char *lead_end = strpat_lead(ms, &lead);
   for (; count >= 0; count--) {
-    const char *res = strpat_do(ms, s + count, class_end + 1);
+    if (lead_end != NULL && !strpat_single(ms, s + count, lead, lead_end))
+      continue;
+    const char *res = strpat_do(ms, s + count, rest);
     if (res != NULL)
       return res;
   }
@@ -257,10 +367,15 @@ static const char *strpat_greedy(strpat_State *ms, const char *s,
 static const char *strpat_lazy(strpat_State *ms, const char *s,
                                const char *p, const char *class_end)
 {
+  const char *rest = class_end + 1;
+  const char *lead = rest;
+  const char *lead_end = strpat_lead(ms, &lead);
   for (;;) {
-    const char *res = strpat_do(ms, s, class_end + 1);
-    if (res != NULL)
-      return res;
+    if (lead_end == NULL || strpat_single(ms, s, lead, lead_end)) {
+      const char *res = strpat_do(ms, s, rest);
+      if (res != NULL)
+        return res;
+    }
     if (!strpat_single(ms, s, p, class_end))
       return NULL;
     s++;
@@ -516,12 +631,19 @@ static const char *strpat_memfind(const char *s, size_t slen,
   return NULL;
 }
 
+/* luaL_optinteger, with the common call that omits the argument (nothing
+ * on the stack at arg) answered from the top alone. */
+static lua_Integer strpat_optint(lua_State *L, int arg, lua_Integer def)
+{
+  return lua_gettop(L) < arg ? def : luaL_optinteger(L, arg, def);
+}
+
 static int strpat_search(lua_State *L, int is_find)
 {
   size_t slen, plen;
   const char *s = luaL_checklstring(L, 1, &slen);
   const char *p = luaL_checklstring(L, 2, &plen);
-  size_t init = strlib_startpos(luaL_optinteger(L, 3, 1), slen) - 1;
+  size_t init = strlib_startpos(strpat_optint(L, 3, 1), slen) - 1;
   if (init > slen) {  /* starts after the end: cannot match */
     luaL_pushfail(L);
     return 1;
@@ -604,7 +726,7 @@ int strpat_gmatch(lua_State *L)
   size_t slen, plen;
   const char *s = luaL_checklstring(L, 1, &slen);
   const char *p = luaL_checklstring(L, 2, &plen);
-  size_t init = strlib_startpos(luaL_optinteger(L, 3, 1), slen) - 1;
+  size_t init = strlib_startpos(strpat_optint(L, 3, 1), slen) - 1;
   if (init > slen)
     init = slen + 1;  /* past the end: the iterator finds nothing */
   lua_settop(L, 2);
@@ -693,7 +815,7 @@ int strpat_gsub(lua_State *L)
   const char *src = luaL_checklstring(L, 1, &slen);
   const char *p = luaL_checklstring(L, 2, &plen);
   int repl_type = lua_type(L, 3);
-  lua_Integer max_repl = luaL_optinteger(L, 4, (lua_Integer)slen + 1);
+  lua_Integer max_repl = strpat_optint(L, 4, (lua_Integer)slen + 1);
   luaL_argexpected(L, repl_type == LUA_TNUMBER || repl_type == LUA_TSTRING ||
                    repl_type == LUA_TFUNCTION || repl_type == LUA_TTABLE,
                    3, "string/function/table");

@@ -76,7 +76,9 @@ typedef struct Table {
   TValue *array;
   Shape *shape;         /* NULL: dictionary mode (strings live in node) */
   TValue *slots;        /* values of shaped fields; capacity is shape-owned */
-  uint32_t slotcap;     /* allocated length of slots */
+  uint16_t slotcap;     /* allocated length of slots (<= SHAPE_MAX_KEYS) */
+  uint16_t ninline;     /* TValues allocated right after the Table, in its
+                           own block (tab.c: inline parts) */
   uint32_t alimit;      /* border hint for `#` (tab.c), <= asize: lua5.4's
                            alimit, so `#` of tables with holes matches */
   Node *node;           /* hash part (its block also holds the free-slot
@@ -278,6 +280,8 @@ typedef struct CallInfo {
       const Instruction *savedpc;
       volatile sig_atomic_t trap;  /* hooks or stack moves: re-read base */
       int nextraargs;      /* extra arguments of a vararg function */
+      const void *jitret;  /* compiled code: where a call made here returns
+                              (valid when the callee has JIT_CIST_RET) */
     } l;
     struct {               /* C functions */
       lua_KFunction k;     /* continuation after a yield */

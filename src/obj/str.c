@@ -42,17 +42,34 @@ static inline uint64_t str_mix(uint64_t h, uint64_t w)
 uint32_t str_hash(const char *s, size_t len, uint32_t seed)
 {
   uint64_t h = (((uint64_t)seed << 32) | seed) ^ ((uint64_t)len * STR_MUL2);
-  while (len >= 8) {
+  size_t rest = len;
+  const char *p = s;
+  while (rest >= 8) {
     uint64_t w;
-    memcpy(&w, s, 8);
+    memcpy(&w, p, 8);
     h = str_mix(h, w);
-    s += 8;
-    len -= 8;
+    p += 8;
+    rest -= 8;
   }
-  if (len > 0) {
-    uint64_t w = 0;
-    memcpy(&w, s, len);
-    h = str_mix(h, w ^ ((uint64_t)len << 59));
+  if (rest > 0) {
+    /* The last 1..7 bytes with fixed-size loads only (a variable-length
+     * memcpy is a library call): a word ending at the string's end when
+     * there is one, else two overlapping halves, else three bytes. Each
+     * covers every remaining byte: strings of one length that differ
+     * still give different words. */
+    uint64_t w;
+    if (len >= 8) {
+      memcpy(&w, s + len - 8, 8);
+    } else if (rest >= 4) {
+      uint32_t lo, hi;
+      memcpy(&lo, p, 4);
+      memcpy(&hi, p + rest - 4, 4);
+      w = lo | ((uint64_t)hi << 32);
+    } else {
+      const unsigned char *u = (const unsigned char *)p;
+      w = u[0] | ((uint64_t)u[rest >> 1] << 8) | ((uint64_t)u[rest - 1] << 16);
+    }
+    h = str_mix(h, w ^ ((uint64_t)rest << 59));
   }
   h *= STR_MUL2;
   return (uint32_t)(h ^ (h >> 29) ^ (h >> 47));
@@ -186,6 +203,31 @@ static void str_growtable(lua_State *L, stringtable *tb)
     str_resize(L, tb->size * 2);
 }
 
+/* Equal bytes? For short strings, without a library call: words, then
+ * the last word again (overlapping) or the few bytes left. */
+static inline int str_sameshort(const char *a, const char *b, size_t len)
+{
+  uint64_t x, y;
+  size_t i = 0;
+  for (; i + 8 <= len; i += 8) {
+    memcpy(&x, a + i, 8);
+    memcpy(&y, b + i, 8);
+    if (x != y)
+      return 0;
+  }
+  if (i == len)
+    return 1;
+  if (len >= 8) {
+    memcpy(&x, a + len - 8, 8);
+    memcpy(&y, b + len - 8, 8);
+    return x == y;
+  }
+  for (; i < len; i++)
+    if (a[i] != b[i])
+      return 0;
+  return 1;
+}
+
 static TString *str_intern(lua_State *L, const char *s, size_t len)
 {
   global_State *g = G(L);
@@ -193,7 +235,7 @@ static TString *str_intern(lua_State *L, const char *s, size_t len)
   uint32_t h = str_hash(s, len, g->seed);
   for (TString *ts = tb->hash[h & (uint32_t)(tb->size - 1)]; ts != NULL;
        ts = ts->hnext) {
-    if (ts->len == len && memcmp(getstr(ts), s, len) == 0) {
+    if (ts->hash == h && ts->len == len && str_sameshort(getstr(ts), s, len)) {
       if (gc_isdead(g, obj2gco(ts)))
         gc_changewhite(obj2gco(ts));
       return ts;

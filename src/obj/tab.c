@@ -41,6 +41,76 @@ typedef struct NodeBlock {
 #define tab_lastfree(t)      (tab_block((t)->node)->lastfree)
 #define tab_blocksize(n)     (offsetof(NodeBlock, nodes) + (size_t)(n) * sizeof(Node))
 
+/*
+ * Inline parts. A table made with known sizes (a constructor, NEWTABLE,
+ * lua_createtable) gets its array part and its slot vector in the Table's
+ * own block, right after the struct: one malloc instead of two or three,
+ * and one malloc header less per part (binary-tree nodes and small
+ * objects are mostly such tables). t->ninline TValues follow the Table:
+ * the array part first (when it was small enough), then the slots. A part
+ * may shrink in place; when it must grow it moves to a block of its own
+ * and its inline space stays unused until the table dies. So a part is
+ * inline exactly when its pointer lies in that tail.
+ */
+#define TAB_INLINE_MAXARRAY 32
+#define tab_tail(t)  ((TValue *)((Table *)(t) + 1))
+#define tab_fullsize(t) (sizeof(Table) + (size_t)(t)->ninline * sizeof(TValue))
+
+static inline int tab_isinline(const Table *t, const TValue *p)
+{
+  return (uintptr_t)p - (uintptr_t)tab_tail(t) <
+         (uintptr_t)t->ninline * sizeof(TValue);
+}
+
+/* Resize part `old` (of oldn values) of t to newn values: a plain
+ * reallocation for parts in their own block; an inline part stays where
+ * it is when it shrinks and is copied into a new block when it grows.
+ * Raises on failure unless `safe`, which returns NULL instead (t is left
+ * as it was either way). */
+static TValue *tab_reallocpart(lua_State *L, Table *t, TValue *old,
+                               unsigned int oldn, unsigned int newn, int safe)
+{
+  if (!tab_isinline(t, old)) {
+    if (safe)
+      return mem_saferealloc(L, old, (size_t)oldn * sizeof(TValue),
+                             (size_t)newn * sizeof(TValue));
+    return mem_reallocvector(L, old, oldn, newn, TValue);
+  }
+  if (newn <= oldn)
+    return old;
+  TValue *nb = safe ? mem_saferealloc(L, NULL, 0, (size_t)newn * sizeof(TValue))
+                    : mem_newvector(L, newn, TValue);
+  if (nb != NULL)
+    memcpy(nb, old, (size_t)oldn * sizeof(TValue));
+  return nb;
+}
+
+/* Room for the array part in the tail: all of it unless the slots are
+ * there (they follow the array's share). */
+static inline unsigned int tab_inlinearraycap(const Table *t)
+{
+  if (tab_isinline(t, t->slots))
+    return (unsigned int)(t->slots - tab_tail(t));
+  return t->ninline;
+}
+
+/* The array part resized to newn values (see tab_reallocpart); an array
+ * that is inline or absent uses the tail as long as it fits there. */
+static TValue *tab_reallocarray(lua_State *L, Table *t, unsigned int newn,
+                                int safe)
+{
+  if ((t->array == NULL || tab_isinline(t, t->array)) &&
+      newn <= tab_inlinearraycap(t))
+    return newn != 0 || t->array != NULL ? tab_tail(t) : NULL;
+  return tab_reallocpart(L, t, t->array, t->asize, newn, safe);
+}
+
+static void tab_freepart(lua_State *L, Table *t, TValue *part, unsigned int n)
+{
+  if (!tab_isinline(t, part))
+    mem_freearray(L, part, n);
+}
+
 /* ------------------------------------------------------------------ */
 /* Hashing: the main position of a key                                 */
 /* ------------------------------------------------------------------ */
@@ -271,34 +341,50 @@ static void tab_freenode(lua_State *L, Node *node, lu_byte lsize, int dummy)
     mem_free(L, tab_block(node), tab_blocksize((size_t)1 << lsize));
 }
 
-Table *tab_new(lua_State *L)
+Table *tab_newsized(lua_State *L, unsigned int asize, unsigned int hsize)
 {
-  Table *t = (Table *)gc_newobj(L, VT_TABLE, sizeof(Table));
+  /* A constructor that ends in a call or `...` ({x, f()}) announces only
+   * its fixed items; with one announced, room for a second one lets the
+   * common two-item case ({make(), make()}, a cell list that gets a second
+   * entry) grow in place. */
+  unsigned int na = asize <= TAB_INLINE_MAXARRAY ? (asize == 1 ? 2 : asize) : 0;
+  unsigned int ns = hsize <= SHAPE_MAX_KEYS ? hsize : 0;
+  Table *t = (Table *)gc_newobj(L, VT_TABLE,
+                                sizeof(Table) + (size_t)(na + ns) * sizeof(TValue));
   t->tmcache = 0xFF;           /* no fields: every metamethod is absent */
-  t->asize = 0;
-  t->alimit = 0;
-  t->array = NULL;
+  t->ninline = (uint16_t)(na + ns);
+  t->asize = asize <= TAB_INLINE_MAXARRAY ? asize : 0;
+  t->alimit = t->asize;
+  t->array = na != 0 ? tab_tail(t) : NULL;
+  for (unsigned int i = 0; i < t->asize; i++)
+    setnilvalue(&t->array[i]);
   t->shape = G(L)->root_shape;
-  t->slots = NULL;
-  t->slotcap = 0;
+  t->slots = ns != 0 ? tab_tail(t) + na : NULL;
+  t->slotcap = (uint16_t)ns;
   t->metatable = NULL;
   t->gclist = NULL;
   tab_setnodevector(L, t, 0);
   return t;
 }
 
+Table *tab_new(lua_State *L)
+{
+  return tab_newsized(L, 0, 0);
+}
+
 void tab_free(lua_State *L, Table *t)
 {
   tab_freenode(L, t->node, t->lsizenode, tab_isdummy(t));
-  mem_freearray(L, t->array, t->asize);
-  mem_freearray(L, t->slots, t->slotcap);
-  mem_free(L, t, sizeof(Table));
+  tab_freepart(L, t, t->array, t->asize);
+  tab_freepart(L, t, t->slots, t->slotcap);
+  mem_free(L, t, tab_fullsize(t));
 }
 
 size_t tab_memsize(const Table *t)
 {
-  return sizeof(Table) + (size_t)t->asize * sizeof(TValue) +
-         (size_t)t->slotcap * sizeof(TValue) +
+  return tab_fullsize(t) +
+         (tab_isinline(t, t->array) ? 0 : (size_t)t->asize * sizeof(TValue)) +
+         (tab_isinline(t, t->slots) ? 0 : (size_t)t->slotcap * sizeof(TValue)) +
          (tab_isdummy(t) ? 0 : tab_blocksize(tab_sizenode(t)));
 }
 
@@ -417,8 +503,7 @@ static void tab_reshape(lua_State *L, Table *t, unsigned int newasize,
       tab_reinsert(&nt, &k, &t->array[i]);
     }
   }
-  TValue *newarray = mem_saferealloc(L, t->array, oldasize * sizeof(TValue),
-                                    (size_t)newasize * sizeof(TValue));
+  TValue *newarray = tab_reallocarray(L, t, newasize, 1);
   if (CR_UNLIKELY(newarray == NULL && newasize > 0)) {
     tab_freenode(L, nt.node, nt.lsizenode, tab_isdummy(&nt));
     do_throw(L, LUA_ERRMEM);
@@ -438,7 +523,7 @@ static void tab_reshape(lua_State *L, Table *t, unsigned int newasize,
         tab_reinsert(&nt, &k, &t->slots[i]);
       }
     }
-    mem_freearray(L, t->slots, t->slotcap);
+    tab_freepart(L, t, t->slots, t->slotcap);
     t->slots = NULL;
     t->slotcap = 0;
     t->shape = NULL;
@@ -580,7 +665,7 @@ static void tab_todict(lua_State *L, Table *t)
 static void tab_growarray(lua_State *L, Table *t, unsigned int asize)
 {
   unsigned int old = t->asize;
-  TValue *array = mem_reallocvector(L, t->array, old, asize, TValue);
+  TValue *array = tab_reallocarray(L, t, asize, 0);
   for (unsigned int i = old; i < asize; i++)
     setnilvalue(&array[i]);
   t->array = array;
@@ -589,14 +674,18 @@ static void tab_growarray(lua_State *L, Table *t, unsigned int asize)
 
 void tab_resize(lua_State *L, Table *t, unsigned int asize, unsigned int hsize)
 {
+  if (asize == t->asize && tab_isdummy(t) && t->shape != NULL &&
+      t->shape->nslots == 0 &&
+      hsize <= t->slotcap && hsize <= SHAPE_MAX_KEYS)
+    return;                    /* tab_newsized made room for both already */
   if (t->shape != NULL && t->shape->nslots == 0 && hsize > 0) {
     if (hsize > SHAPE_MAX_KEYS) {
       tab_reshape(L, t, asize, hsize, 1);
       return;
     }
     if (hsize > t->slotcap) {
-      t->slots = mem_reallocvector(L, t->slots, t->slotcap, hsize, TValue);
-      t->slotcap = hsize;
+      t->slots = tab_reallocpart(L, t, t->slots, t->slotcap, hsize, 0);
+      t->slotcap = (uint16_t)hsize;
     }
     if (asize != t->asize)
       tab_reshape(L, t, asize, tab_isdummy(t) ? 0 : tab_sizenode(t), 0);
@@ -655,8 +744,8 @@ static void tab_newfield(lua_State *L, Table *t, TString *key, TValue *value)
     uint32_t cap = t->slotcap < TAB_MIN_SLOTS ? TAB_MIN_SLOTS : 2 * t->slotcap;
     if (cap > SHAPE_MAX_KEYS)
       cap = SHAPE_MAX_KEYS;
-    t->slots = mem_reallocvector(L, t->slots, t->slotcap, cap, TValue);
-    t->slotcap = cap;
+    t->slots = tab_reallocpart(L, t, t->slots, t->slotcap, cap, 0);
+    t->slotcap = (uint16_t)cap;
   }
   Shape *ns = shape_addkey(L, s, key);
   t->shape = ns;

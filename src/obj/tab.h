@@ -92,6 +92,12 @@ extern const TValue tab_absentkey;
 #define tab_isabsent(v)    ((v) == &tab_absentkey)
 
 Table *tab_new(lua_State *L);
+/* A new table with room for asize array values and hsize other keys (as
+ * far as they fit in the table's own block: small parts are allocated
+ * with it). The caller anchors it (e.g. on the stack) and then calls
+ * tab_resize(L, t, asize, hsize), which allocates whatever did not fit
+ * and returns at once when everything did. */
+Table *tab_newsized(lua_State *L, unsigned int asize, unsigned int hsize);
 void tab_free(lua_State *L, Table *t);
 /* Bytes held by t (header and all parts), for accounting and debugging. */
 size_t tab_memsize(const Table *t);

@@ -198,39 +198,13 @@ CallInfo *do_precall(lua_State *L, StkId func, int nresults) {
   }
 }
 
-/* Move nres results (just below L->top) to res, adjusted to `wanted`. */
-CR_INLINE void do_moveresults(lua_State *L, StkId res, int nres, int wanted) {
-  StkId firstresult;
+/* Copy nres results (just below L->top) to res, adjusted to `wanted`
+ * (>= 0), and set the top after them. */
+CR_INLINE void do_copyresults(lua_State *L, StkId res, int nres, int wanted) {
+  StkId firstresult = L->top - nres;
   int i;
-  switch (wanted) {
-    case 0:
-      L->top = res;
-      return;
-    case 1:
-      if (nres == 0) setnilvalue(res);
-      else setobj(L, res, L->top - nres);
-      L->top = res + 1;
-      return;
-    case LUA_MULTRET:
-      wanted = nres;
-      break;
-    default:
-      if (do_hastocloseCfunc(wanted)) {  /* C function with tbc variables */
-        ptrdiff_t savedres = savestack(L, res);
-        L->ci->callstatus |= CIST_CLSRET;  /* a __close may yield */
-        L->ci->u2.nres = nres;
-        func_close(L, res, FUNC_CLOSEKTOP, 1);
-        L->ci->callstatus &= (unsigned short)~CIST_CLSRET;
-        if (L->hookmask)  /* the return hook runs after the __close calls */
-          do_rethook(L, L->ci, nres);
-        res = restorestack(L, savedres);
-        wanted = do_decodeNresults(wanted);
-        if (wanted == LUA_MULTRET) wanted = nres;
-      }
-      break;
-  }
-  firstresult = L->top - nres;
   if (nres > wanted) nres = wanted;
+#pragma clang loop unroll(disable)   /* mostly a few results */
   for (i = 0; i < nres; i++)
     setobj(L, res + i, firstresult + i);
   for (; i < wanted; i++)
@@ -238,14 +212,52 @@ CR_INLINE void do_moveresults(lua_State *L, StkId res, int nres, int wanted) {
   L->top = res + wanted;
 }
 
+/* do_poscall's rare cases, kept out of line so that the common return
+ * saves no registers: a return hook, or a C function with to-be-closed
+ * variables (whose __close calls run before the results move). */
+static CR_COLD void do_poscall_special(lua_State *L, CallInfo *ci, int nres) {
+  int wanted = ci->nresults;
+  StkId res = ci->func;
+  if (!do_hastocloseCfunc(wanted)) {
+    if (L->hookmask)
+      do_rethook(L, ci, nres);
+    res = ci->func;  /* the hook may have moved the stack */
+  } else {
+    ptrdiff_t savedres = savestack(L, res);
+    L->ci->callstatus |= CIST_CLSRET;  /* a __close may yield */
+    L->ci->u2.nres = nres;
+    func_close(L, res, FUNC_CLOSEKTOP, 1);
+    L->ci->callstatus &= (unsigned short)~CIST_CLSRET;
+    if (L->hookmask)  /* the return hook runs after the __close calls */
+      do_rethook(L, L->ci, nres);
+    res = restorestack(L, savedres);
+    wanted = do_decodeNresults(wanted);
+  }
+  if (wanted == LUA_MULTRET) wanted = nres;
+  do_copyresults(L, res, nres, wanted);
+  L->ci = ci->previous;
+}
+
 void do_poscall(lua_State *L, CallInfo *ci, int nres) {
   int wanted = ci->nresults;
-  if (CR_UNLIKELY(L->hookmask && !do_hastocloseCfunc(wanted)))
-    do_rethook(L, ci, nres);
-  do_moveresults(L, ci->func, nres, wanted);
+  StkId res = ci->func;
   cr_assert(!(ci->callstatus & (CIST_HOOKED | CIST_YPCALL | CIST_FIN |
                                 CIST_TRAN | CIST_CLSRET)),
             "frame is not in a special state when it returns");
+  if (CR_UNLIKELY(L->hookmask || do_hastocloseCfunc(wanted))) {
+    do_poscall_special(L, ci, nres);
+    return;
+  }
+  if (wanted == 1) {  /* the most common case */
+    if (nres == 0) setnilvalue(res);
+    else setobj(L, res, L->top - nres);
+    L->top = res + 1;
+  } else if (wanted == 0) {  /* a call as a statement */
+    L->top = res;
+  } else {
+    if (wanted == LUA_MULTRET) wanted = nres;
+    do_copyresults(L, res, nres, wanted);
+  }
   L->ci = ci->previous;
 }
 
@@ -257,6 +269,27 @@ CR_INLINE void do_ccall(lua_State *L, StkId func, int nresults, uint32_t inc) {
     do { do_checkstackaux(L, 0, ptrdiff_t t_ = savestack(L, func),
                           func = restorestack(L, t_)) } while (0);
     do_checkcstack(L);
+  }
+  /* A Lua function whose frame fits, with its arguments complete and a
+   * CallInfo at hand: do_precall's work inline (iterators, comparators
+   * and metamethods come this way). */
+  if (ttisLclosure(func)) {
+    Proto *p = clLvalue(func)->p;
+    CallInfo *next = L->ci->next;
+    int fsize = p->maxstacksize;
+    if (CR_LIKELY(next != NULL && L->stack_last - L->top > fsize &&
+                  L->top - func > p->numparams)) {
+      next->func = func;
+      next->nresults = (short)nresults;
+      next->callstatus = CIST_FRESH;
+      next->top = func + 1 + fsize;
+      next->u.l.savedpc = p->code;
+      next->u.l.trap = 0;
+      L->ci = next;
+      vm_execute(L, next);
+      L->nCcalls -= inc;
+      return;
+    }
   }
   if ((ci = do_precall(L, func, nresults)) != NULL) {
     ci->callstatus = CIST_FRESH;

@@ -64,6 +64,10 @@
  *     FB_HOT_DONE        hot, profiling over (no compiler to hand it to
  *                        yet): the function runs with handlers that record
  *                        nothing and count nothing
+ * With the baseline JIT on, a compiled function's hotness is instead the
+ * warm-up counter of its profiling stencils (src/host/stencil_ops.c,
+ * WARM_EXPIRED): 1..JIT_WARMUP while they record, then the function is
+ * recompiled with stencils that record nothing.
  * So steady-state code pays nothing for feedback; a later tier that
  * deoptimizes a function puts it back into the profiling phase. Field
  * caches are kept up in both phases (they are the fast path itself).

@@ -512,7 +512,44 @@ CR_PRESERVE_NONE static void interp_enter_slow(HANDLER_PARAMS) {
 /* CALL's general case (C functions, __call, growing the stack, a new
  * CallInfo); i is the CALL and its pc is saved. */
 CR_PRESERVE_NONE static void interp_call_slow(HANDLER_PARAMS) {
-  CallInfo *nci = do_precall(L, RA, C - 1);
+  StkId func = RA;
+  /* A C function with room on the stack, a CallInfo at hand and no hooks:
+   * do_precall's work inline, then the results of the common shapes
+   * moved here (do_poscall keeps hooks, to-be-closed slots and the rest). */
+  lua_CFunction f = ttislcf(func) ? fvalue(func)
+                  : ttisCclosure(func) ? clCvalue(func)->f : NULL;
+  CallInfo *cci = ci->next;
+  if (f != NULL && cci != NULL && !L->hookmask &&
+      L->stack_last - L->top > LUA_MINSTACK) {
+    int wanted = C - 1;
+    cci->func = func;
+    cci->nresults = (short)wanted;
+    cci->callstatus = CIST_C;
+    cci->top = L->top + LUA_MINSTACK;
+    L->ci = cci;
+    int n = f(L);
+    cr_assert(n >= 0 && n <= L->top - (cci->func + 1), "results on the stack");
+    wanted = cci->nresults;   /* lua_toclose may have marked it */
+    if (CR_LIKELY(wanted >= LUA_MULTRET && !L->hookmask)) {
+      StkId res = cci->func;   /* the stack may have moved */
+      if (wanted == LUA_MULTRET) wanted = n;
+      StkId first = L->top - n;
+      int j;
+      if (n > wanted) n = wanted;
+#pragma clang loop unroll(disable)   /* mostly 0 to 2 results */
+      for (j = 0; j < n; j++)
+        setobj(L, res + j, first + j);
+      for (; j < wanted; j++)
+        setnilvalue(res + j);
+      L->top = res + wanted;
+      L->ci = ci;
+    } else
+      do_poscall(L, cci, n);
+    base = ci->func + 1;
+    disp = ci->u.l.trap ? &interp_traced : interp_table_for(cl->p);
+    DISPATCH();
+  }
+  CallInfo *nci = do_precall(L, func, C - 1);
   if (nci == NULL) {  /* a C function, already done */
     base = ci->func + 1;
     disp = ci->u.l.trap ? &interp_traced : interp_table_for(cl->p);

@@ -100,11 +100,12 @@ int interp_forprep(lua_State *L, StkId ra) {
 }
 
 int interp_floatforloop(StkId ra) {
-  lua_Number step = fltvalue(ra + 2);
-  lua_Number limit = fltvalue(ra + 1);
-  lua_Number idx = fltvalue(ra) + step;
+  /* raw reads, tagged write: see FORLOOP in op_bodies.h */
+  lua_Number step = val_(ra + 2).n;
+  lua_Number limit = val_(ra + 1).n;
+  lua_Number idx = val_(ra).n + step;
   if (0 < step ? idx <= limit : limit <= idx) {
-    val_(ra).n = idx;
+    setfltvalue(ra, idx);
     setfltvalue(ra + 3, idx);
     return 1;
   }

@@ -443,7 +443,7 @@ OP_BODY(NEWTABLE) {
   Table *t;
   SAVEPC();
   L->top = RA + 1;  /* registers above RA are free: nothing to keep */
-  t = tab_new(L);
+  t = tab_newsized(L, asize, b != 0 ? 1u << (b - 1) : 0u);
   sethvalue(L, RA, t);
   if (b != 0 || asize != 0)
     tab_resize(L, t, asize, b != 0 ? 1u << (b - 1) : 0u);
@@ -454,7 +454,20 @@ OP_BODY(NEWTABLE) {
 OP_BODY(SELF) {
   TValue *rb = RB;
   TValue *rc = RKC;
-  TString *key = tsvalue(rc);
+  TString *key;
+  /* a register name (k = 0) can be overwritten by debug.setlocal from a
+   * hook or by a binary chunk (src/front/CODEGEN_NOTES.md): index plainly */
+  if (CR_UNLIKELY(!ttisstring(rc))) {
+    const TValue *slot = ttistable(rb) ? tab_get(hvalue(rb), rc) : NULL;
+    setobj(L, RA + 1, rb);
+    if (slot != NULL && !ttisnil(slot)) {
+      setobj(L, RA, slot);
+    } else {
+      PROTECT(vm_finishget(L, rb, rc, RA, slot));
+    }
+    NEXT();
+  }
+  key = tsvalue(rc);
   setobj(L, RA + 1, rb);
   if (CR_LIKELY(ttistable(rb))) {
     Table *t = hvalue(rb);
@@ -839,16 +852,19 @@ OP_BODY(RETURN1) {
 
 /* Numeric for: R[A] internal index, R[A+1] iteration count (integer loop,
  * computed by FORPREP) or limit (float loop), R[A+2] step, R[A+3] the
- * control variable. */
+ * control variable. The hidden state is read raw and written with its tag:
+ * debug.setlocal or a binary chunk can put any value there
+ * (src/front/CODEGEN_NOTES.md), which may make the loop wrong but must not
+ * leave a number inside a value tagged as an object. */
 OP_BODY(FORLOOP) {
   StkId ra = RA;
   if (CR_LIKELY(ttisinteger(ra + 2))) {
-    lua_Unsigned count = l_castS2U(ivalue(ra + 1));
+    lua_Unsigned count = l_castS2U(val_(ra + 1).i);
     if (CR_LIKELY(count > 0)) {
       lua_Integer step = ivalue(ra + 2);
-      lua_Integer idx = arith_intop(+, ivalue(ra), step);
-      val_(ra + 1).i = l_castU2S(count - 1);
-      val_(ra).i = idx;
+      lua_Integer idx = arith_intop(+, val_(ra).i, step);
+      setivalue(ra + 1, l_castU2S(count - 1));
+      setivalue(ra, idx);
       setivalue(ra + 3, idx);
       BACKEDGE();
       JUMP(-(int64_t)Bx);
@@ -905,7 +921,7 @@ OP_BODY(TFORLOOP) {
 OP_BODY(SETLIST) {
   StkId ra = RA;
   int n = B;
-  Table *t = hvalue(ra);
+  Table *t;
   uint32_t last = Bx;
   if (n == 0)
     n = (int)(L->top - ra) - 1;  /* up to the top */
@@ -913,6 +929,11 @@ OP_BODY(SETLIST) {
     L->top = FRAME->top;  /* every register is live (emergency collection) */
   last += (uint32_t)n;
   SAVEPC();
+  /* the verifier cannot prove R[A] still holds the constructor's table
+   * (src/front/CODEGEN_NOTES.md): a binary chunk may overwrite it */
+  if (CR_UNLIKELY(!ttistable(ra)))
+    debug_typeerror(L, ra, "index");
+  t = hvalue(ra);
   if (last > t->asize)
     tab_resizearray(L, t, last);
   for (; n > 0; n--) {

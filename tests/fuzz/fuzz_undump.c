@@ -23,10 +23,6 @@
  * (run.py sets CRESCENT_FUZZ_KNOWN) so the fuzzer can look past them; a
  * replay of regress/ still fails on them. Remove an entry with its fix. */
 static const char *const KNOWN_BAD_LOAD_ERRORS[] = {
-  /* verify.c formats "feedback slot %u out of range" with %u, which
-   * lua_pushfstring does not know: a LUA_ERRRUN instead of a format
-   * error. regress/undump/verify-feedback-slot-message-percent-u.luac */
-  "invalid option '%u' to 'lua_pushfstring'",
   NULL
 };
 

@@ -4,6 +4,7 @@ run.py - replay the fuzz regressions and run the libFuzzer targets.
 
     python3 tests/fuzz/run.py --seconds 60 [target...]   # replay, then fuzz each
     python3 tests/fuzz/run.py --replay [target...]       # replay only
+    python3 tests/fuzz/run.py --totals                   # summed figures
 
 Targets are built by `make -f tests/fuzz/fuzz.mk` into BUILD (default
 build-fuzz). For each target:
@@ -17,16 +18,23 @@ build-fuzz). For each target:
    make_seeds.py) and the regressions, with the target's dictionary.
    Crashes are written to BUILD/artifacts/<target>/.
 
-A line per run is appended to BUILD/figures.tsv (date, target, seconds,
-executions, coverage, features, corpus size, ooms, timeouts, crashes), so
-totals over many runs can be summed for docs/testing.md (--totals prints
-them). The last line printed is "N passed, N failed" (one per target and
-phase); the exit status is 1 when a replay failed or a crash was found.
+A line per run is appended to BUILD/figures.tsv and to the committed log
+tests/fuzz/figures.tsv (date, target, wall seconds, executions, coverage,
+features, corpus size, ooms, timeouts, crashes, CPU seconds), so totals
+over many runs survive a fresh checkout and can be summed for
+docs/testing.md (--totals prints them from the committed log). CPU seconds
+are what the fuzzing processes really used (user + system time of the
+children, from getrusage): the machine is shared, so wall time alone
+overstates the fuzzing done. Rows written before that column existed have
+no CPU figure; --totals counts their wall seconds apart as "CPU unknown".
+The last line printed is "N passed, N failed" (one per target and phase);
+the exit status is 1 when a replay failed or a crash was found.
 """
 import argparse
 import glob
 import os
 import re
+import resource
 import subprocess
 import sys
 import time
@@ -55,6 +63,8 @@ TARGETS = {
 # keeps failing the replay until it is fixed.
 UBSAN_BASE = "halt_on_error=1:print_stacktrace=1"
 SUPPRESSIONS = os.path.join(HERE, "known.supp")
+# The durable record of every run (BUILD/ is not in git).
+FIGURES_LOG = os.path.join(HERE, "figures.tsv")
 
 
 def env_for(suppress, target):
@@ -102,9 +112,12 @@ def fuzz(build, target, seconds):
            "-max_total_time=%d" % seconds, "-artifact_prefix=" + artifacts + "/",
            ] + TARGETS[target][1] + dirs
     start = time.time()
+    used = resource.getrusage(resource.RUSAGE_CHILDREN)
     proc = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
                           errors="replace", cwd=ROOT, env=env_for(True, target))
     took = time.time() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime + after.ru_stime) - (used.ru_utime + used.ru_stime)
     log = os.path.join(build, "logs")
     os.makedirs(log, exist_ok=True)
     with open(os.path.join(log, "%s-%d.log" % (target, int(start))), "w") as f:
@@ -115,11 +128,13 @@ def fuzz(build, target, seconds):
     ooms, timeouts, crashes = map(int, faults[-1]) if faults else (0, 0, 0)
     new = sorted(set(os.listdir(artifacts)) - before)
     new_crashes = [a for a in new if not a.startswith(("timeout-", "oom-", "slow-unit-"))]
-    with open(os.path.join(build, "figures.tsv"), "a") as f:
-        f.write("\t".join(map(str, [time.strftime("%Y-%m-%d %H:%M"), target, int(took), execs,
-                                    cov, ft, corp, ooms, timeouts, crashes])) + "\n")
-    summary = ("%ds, %d execs, cov %d, ft %d, corpus %d, oom/timeout/crash %d/%d/%d"
-               % (took, execs, cov, ft, corp, ooms, timeouts, crashes))
+    row = "\t".join(map(str, [time.strftime("%Y-%m-%d %H:%M"), target, int(took), execs,
+                              cov, ft, corp, ooms, timeouts, crashes, int(cpu)])) + "\n"
+    for path in (os.path.join(build, "figures.tsv"), FIGURES_LOG):
+        with open(path, "a") as f:
+            f.write(row)
+    summary = ("%ds wall, %ds CPU, %d execs, cov %d, ft %d, corpus %d, oom/timeout/crash %d/%d/%d"
+               % (took, cpu, execs, cov, ft, corp, ooms, timeouts, crashes))
     for a in new:
         summary += "\n    new artifact: " + os.path.join(artifacts, a)
     ok = not new_crashes and crashes == 0 and (stats or proc.returncode == 0)
@@ -128,27 +143,39 @@ def fuzz(build, target, seconds):
     return bool(ok), summary
 
 
-def totals(build):
-    path = os.path.join(build, "figures.tsv")
+def totals(path):
     if not os.path.exists(path):
-        print("no figures yet")
+        print("no figures yet in " + path)
         return
-    acc = {}
+    # per target: runs, wall s, CPU s, wall s of rows without CPU, execs,
+    # max cov, latest corpus, oom, timeout, crash
+    acc = {name: [0] * 10 for name in TARGETS}
     for line in open(path):
         f = line.rstrip("\n").split("\t")
-        t = acc.setdefault(f[1], [0, 0, 0, 0, 0, 0, 0, 0])
-        secs, execs = int(f[2]), int(f[3])
+        if len(f) < 10 or line.startswith("#"):
+            continue
+        t = acc.setdefault(f[1], [0] * 10)
+        secs = int(f[2])
         t[0] += 1
         t[1] += secs
-        t[2] += execs
-        t[3] = max(t[3], int(f[4]))
-        t[4] = int(f[6])                       # latest corpus size
-        t[5] += int(f[7])
-        t[6] += int(f[8])
-        t[7] += int(f[9])
-    print("target    runs   seconds     executions   max cov  corpus  oom/timeout/crash")
+        if len(f) > 10:
+            t[2] += int(f[10])
+        else:
+            t[3] += secs                       # CPU of this run not recorded
+        t[4] += int(f[3])
+        t[5] = max(t[5], int(f[4]))
+        t[6] = int(f[6])
+        t[7] += int(f[7])
+        t[8] += int(f[8])
+        t[9] += int(f[9])
+    print("figures of " + os.path.relpath(path, ROOT))
+    print("target    runs  wall s   CPU s  CPU unknown s   executions  max cov  corpus"
+          "  oom/timeout/crash")
     for name, t in sorted(acc.items()):
-        print("%-8s %5d %9d %14d %9d %7d  %d/%d/%d" % (name, *t))
+        print("%-8s %5d %7d %7d %14d %12d %8d %7d  %d/%d/%d" % (name, *t))
+    if any(t[3] for t in acc.values()):
+        print("CPU unknown s: wall seconds of early runs logged before CPU time was "
+              "recorded; their CPU use is unknown (the machine is shared)")
 
 
 def main():
@@ -160,17 +187,23 @@ def main():
     ap.add_argument("--replay", action="store_true", help="only replay the regressions")
     ap.add_argument("--engine", default="build/crescent",
                     help="engine that makes the undump seeds")
-    ap.add_argument("--totals", action="store_true", help="print summed figures and exit")
+    ap.add_argument("--keep-seeds", action="store_true",
+                    help="use BUILD/seeds as they are (for runs in parallel: "
+                         "remaking them under a running fuzzer pulls files away)")
+    ap.add_argument("--totals", action="store_true",
+                    help="print summed figures of the committed log and exit")
+    ap.add_argument("--figures", default=FIGURES_LOG,
+                    help="log that --totals sums (default tests/fuzz/figures.tsv)")
     args = ap.parse_args()
     build = os.path.join(ROOT, args.build)
     if args.totals:
-        totals(build)
+        totals(os.path.abspath(args.figures))
         return 0
     targets = args.targets or list(TARGETS)
     for t in targets:
         if t not in TARGETS:
             sys.exit("unknown target %r (known: %s)" % (t, ", ".join(TARGETS)))
-    if not args.replay:
+    if not args.replay and not (args.keep_seeds and os.path.isdir(os.path.join(build, "seeds"))):
         subprocess.run([sys.executable, os.path.join(HERE, "make_seeds.py"), "--engine",
                         args.engine, "--out", os.path.join(args.build, "seeds")],
                        check=True, cwd=ROOT)
