@@ -7,6 +7,8 @@
 -- is rebuilt every tick and event records go through a queue. Measures
 -- allocation of small tables, method calls, container inserts/removes and
 -- the collector with a steady live heap and a high death rate.
+-- The entity list keeps its length in World.n rather than asking `#`:
+-- with `#`, LuaJIT 2.1 and lua5.4 parted ways at tick 36 of size 40.
 -- compat: 5.1
 -- quick-size: 1
 -- iter-size: 4
@@ -91,7 +93,7 @@ function Hunter:update(world)
   else
     self.target = nil
     local list = world.entities
-    local cand = list[random(#list) + 1]
+    local cand = list[random(world.n) + 1]
     if cand ~= self and cand.kind ~= "hunter" then self.target = cand end
   end
   self:move()
@@ -116,11 +118,13 @@ end
 local World = class()
 function World.new()
   return setmetatable({ entities = {}, byid = {}, cells = {}, events = {},
-                        stats = {}, tick = 0, born = 0, died = 0 }, World)
+                        stats = {}, tick = 0, born = 0, died = 0, n = 0 }, World)
 end
 function World:add(e)
   local list = self.entities
-  list[#list + 1] = e
+  local n = self.n + 1
+  list[n] = e
+  self.n = n
   self.byid[e.id] = e
   self.born = self.born + 1
 end
@@ -137,16 +141,16 @@ end
 function World:step()
   self.tick = self.tick + 1
   local list = self.entities
-  for i = 1, #list do list[i]:update(self) end
+  for i = 1, self.n do list[i]:update(self) end
   -- the grid: fresh cell lists every tick; crowded cells hurt everyone
   local cells = {}
-  for i = 1, #list do
+  for i = 1, self.n do
     local e = list[i]
     local c = e.pos:cell()
     local cell = cells[c]
     if cell then cell[#cell + 1] = e else cells[c] = { e } end
   end
-  for i = 1, #list do
+  for i = 1, self.n do
     local e = list[i]
     local n = #cells[e.pos:cell()]
     if n > 3 then e.hp = e.hp - (n - 3) end
@@ -159,19 +163,22 @@ function World:step()
   self.cells = cells
   -- the dead leave every container (swap with the last, then pop)
   local i = 1
-  while i <= #list do
+  local n = self.n
+  while i <= n do
     local e = list[i]
     if e:alive() then
       i = i + 1
     else
       self:event(e.hp > 0 and "old" or "killed", e.id)
       self.byid[e.id] = nil
-      list[i] = list[#list]
-      list[#list] = nil
+      list[i] = list[n]
+      list[n] = nil
+      n = n - 1
       self.died = self.died + 1
     end
   end
-  while #list < POP do self:add(self:spawn()) end
+  self.n = n
+  while self.n < POP do self:add(self:spawn()) end
   -- drain the events into counters
   local events, stats = self.events, self.stats
   while #events > 0 do
@@ -181,7 +188,7 @@ function World:step()
 end
 
 local world = World.new()
-while #world.entities < POP do world:add(world:spawn()) end
+while world.n < POP do world:add(world:spawn()) end
 for _ = 1, ticks do world:step() end
 
 local checksum, count = 0, 0
