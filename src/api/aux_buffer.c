@@ -53,9 +53,19 @@ static void *box_resize(lua_State *L, int idx, size_t new_size)
 	return block;
 }
 
-/* __gc and __close of boxes: give the block back. */
+/*
+ * __gc and __close of boxes: give the block back.  The function can reach
+ * Lua code as a plain value (through the registry, or a crafted binary
+ * chunk reading a stale stack slot), so it frees only a real box: one
+ * whose metatable is the boxes' own, held as upvalue 1 (the registry
+ * entry could be replaced).  Anything else is an argument error.
+ */
 static int box_release(lua_State *L)
 {
+	int is_box = lua_touserdata(L, 1) != NULL && lua_getmetatable(L, 1) &&
+	             lua_rawequal(L, -1, lua_upvalueindex(1));
+	if (!is_box)
+		return luaL_typeerror(L, 1, BOX_METATABLE);
 	box_resize(L, 1, 0);
 	return 0;
 }
@@ -71,8 +81,10 @@ static void box_push_new(lua_State *L)
 	BufferBox *box = (BufferBox *)lua_newuserdatauv(L, sizeof(*box), 0);
 	box->block = NULL;
 	box->capacity = 0;
-	if (luaL_newmetatable(L, BOX_METATABLE))
-		luaL_setfuncs(L, box_metamethods, 0);
+	if (luaL_newmetatable(L, BOX_METATABLE)) {
+		lua_pushvalue(L, -1);	/* the metatable is its functions' upvalue */
+		luaL_setfuncs(L, box_metamethods, 1);
+	}
 	lua_setmetatable(L, -2);
 }
 
