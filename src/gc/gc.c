@@ -453,9 +453,9 @@ static void gc_incstep(lua_State *L, global_State *g, int stress)
    * or a big array doubling) would otherwise buy a whole marking phase in
    * one pause. What is left stays as debt, so the next safe points go on
    * paying it. */
-  l_mem todo = debt + stepsize;
-  if (stepsize < GC_MAX_LMEM / GC_STEPLIMIT && todo > stepsize * GC_STEPLIMIT)
-    todo = stepsize * GC_STEPLIMIT;
+  l_mem budget = debt + stepsize;
+  if (stepsize < GC_MAX_LMEM / GC_STEPLIMIT && budget > stepsize * GC_STEPLIMIT)
+    budget = stepsize * GC_STEPLIMIT;
   l_mem done = 0;
   do {
     int atomic = g->gcstate == GCS_ENTERATOMIC;
@@ -465,7 +465,7 @@ static void gc_incstep(lua_State *L, global_State *g, int stress)
      * goes through a whole cycle in one step, as lua5.4's does.) */
     if ((atomic || g->gcstate == GCS_ENTERATOMIC) && done >= stepsize / 2)
       break;
-  } while (done < todo && g->gcstate != GCS_PAUSE);
+  } while (done < budget && g->gcstate != GCS_PAUSE);
   if (g->gcstate == GCS_PAUSE) {
     gc_setpause(g);
   } else {
