@@ -102,12 +102,20 @@ static int verify_upval(VerifyState *V, int u) {
   return 1;
 }
 
+static int verify_isIT(Instruction i);
+
 /* A jump target. In a vararg function nothing may jump back to the
  * VARARGPREP at pc 0: running it twice would shift the frame again. */
 static int verify_target(VerifyState *V, int64_t target) {
   int64_t first = V->f->is_vararg ? 1 : 0;
   if (target < first || target >= V->f->sizecode) {
     verify_fail(V, "jump to %d outside the code", (int)target + 1);
+    return 0;
+  }
+  /* L->top is set only by the op just before a consumer of an open top:
+   * arriving by a jump, the consumer would read a stale top */
+  if (verify_isIT(V->f->code[target])) {
+    verify_fail(V, "jump to %d into an open result count", (int)target + 1);
     return 0;
   }
   return 1;
@@ -131,6 +139,15 @@ static int verify_isOT(Instruction i) {
 /* Ops that take the number of values from L->top. */
 static int verify_isIT(Instruction i) {
   return op_has(GET_OPCODE(i), OPF_ITOP) && GETARG_B(i) == 0;
+}
+
+/* The first register an open-top consumer reads up to L->top: RETURN
+ * returns R[A].., a call passes R[A+1].. to R[A], SETLIST stores R[A+1]..
+ * into R[A]. The producer (CALL, TAILCALL, VARARG) leaves its values from
+ * its R[A] on, so L->top >= producer's A; a consumer reading from below
+ * that (plus fixed registers in between) always sees a count >= 0. */
+static int verify_open_first(Instruction i) {
+  return GETARG_A(i) + (GET_OPCODE(i) == OP_RETURN ? 0 : 1);
 }
 
 /* ------------------------------------------------------------------ */
@@ -222,6 +239,9 @@ static void verify_instruction(VerifyState *V) {
   /* an open top is produced only for the next op, which consumes it */
   CHECK(V, (pc > 0 && verify_isOT(f->code[pc - 1])) == verify_isIT(i),
         "open result count not paired");
+  CHECK(V, !verify_isIT(i) ||
+           verify_open_first(i) <= GETARG_A(f->code[pc - 1]),
+        "open results start above the first register their consumer reads");
   if (op_has(op, OPF_TEST))
     if (!verify_next_is(V, OP_JMP))
       return;
@@ -234,7 +254,9 @@ static void verify_instruction(VerifyState *V) {
       verify_reg(V, a);
       break;
     case OP_LFALSESKIP:
-      if (verify_reg(V, a))
+      if (verify_reg(V, a) && pc + 2 < f->sizecode)
+        verify_target(V, pc + 2);
+      else
         CHECK(V, pc + 2 < f->sizecode, "skips past the end");
       break;
     case OP_LOADK:
