@@ -97,6 +97,46 @@ void gc_freeobj(lua_State *L, GCObject *o)
   }
 }
 
+/* A dead short string first leaves the string table (str_remove), whose
+ * bucket is a cache miss of its own: the sweeps keep the last few dead
+ * short strings waiting, with their buckets asked for in advance, and
+ * free each one GC_STRAHEAD strings later. Nothing interns strings while a
+ * sweep function runs, so the waiting ones are never found; each sweep
+ * frees them all before returning. */
+#define GC_STRAHEAD 8
+
+typedef struct gc_DeadStrings {
+  TString *s[GC_STRAHEAD];
+  size_t n;       /* strings pushed so far */
+} gc_DeadStrings;
+
+static void gc_freestring(lua_State *L, gc_DeadStrings *d, GCObject *o)
+{
+  TString *ts = (TString *)o;
+  str_prefetchremove(G(L), ts);
+  size_t i = d->n++ % GC_STRAHEAD;
+  TString *old = d->s[i];
+  d->s[i] = ts;
+  if (d->n > GC_STRAHEAD)
+    gc_freeobj(L, obj2gco(old));
+}
+
+static void gc_flushstrings(lua_State *L, gc_DeadStrings *d)
+{
+  size_t k = d->n < GC_STRAHEAD ? d->n : GC_STRAHEAD;
+  for (size_t j = 0; j < k; j++)
+    gc_freeobj(L, obj2gco(d->s[(d->n - k + j) % GC_STRAHEAD]));
+  d->n = 0;
+}
+
+static inline void gc_freedead(lua_State *L, gc_DeadStrings *d, GCObject *o)
+{
+  if (o->tt == VT_SHRSTR)
+    gc_freestring(L, d, o);
+  else
+    gc_freeobj(L, o);
+}
+
 void gc_deletelist(lua_State *L, GCObject *p, GCObject *limit)
 {
   while (p != limit) {
@@ -116,17 +156,20 @@ GCObject **gc_sweeplist(lua_State *L, GCObject **p, int count, int *nswept)
   int ow = gc_otherwhite(g);
   lu_byte white = (lu_byte)gc_currentwhite(g);
   int i;
+  gc_DeadStrings dead;
+  dead.n = 0;
   for (i = 0; *p != NULL && i < count; i++) {
     GCObject *curr = *p;
     if (curr->marked & ow & GC_WHITEBITS) {       /* dead */
       *p = curr->next;
-      gc_freeobj(L, curr);
+      gc_freedead(L, &dead, curr);
     } else {                                      /* ready for next cycle */
       curr->marked = (lu_byte)((curr->marked & ~(GC_COLORBITS | GC_AGEBITS)) |
                                white);
       p = &curr->next;
     }
   }
+  gc_flushstrings(L, &dead);
   if (nswept != NULL)
     *nswept = i;
   return *p == NULL ? NULL : p;
@@ -161,12 +204,14 @@ GCObject **gc_sweepgen(lua_State *L, global_State *g, GCObject **p,
 {
   lu_byte white = (lu_byte)gc_currentwhite(g);
   GCObject *curr;
+  gc_DeadStrings dead;
+  dead.n = 0;
   while ((curr = *p) != limit) {
     if (gc_iswhite(curr)) {
       cr_assert(!gc_isold(curr) && gc_isdead(g, curr),
                 "only young objects die in a minor collection");
       *p = curr->next;
-      gc_freeobj(L, curr);
+      gc_freedead(L, &dead, curr);
     } else {
       if (gc_getage(curr) == GC_AGE_NEW) {
         /* young survivors become white again, to be marked next time */
@@ -181,6 +226,7 @@ GCObject **gc_sweepgen(lua_State *L, global_State *g, GCObject **p,
       p = &curr->next;
     }
   }
+  gc_flushstrings(L, &dead);
   return p;
 }
 
@@ -192,11 +238,13 @@ void gc_sweep2old(lua_State *L, GCObject **p)
 {
   global_State *g = G(L);
   GCObject *curr;
+  gc_DeadStrings dead;
+  dead.n = 0;
   while ((curr = *p) != NULL) {
     if (gc_iswhite(curr)) {
       cr_assert(gc_isdead(g, curr), "white after atomic means dead");
       *p = curr->next;
-      gc_freeobj(L, curr);
+      gc_freedead(L, &dead, curr);
       continue;
     }
     gc_setage(curr, GC_AGE_OLD);
@@ -208,6 +256,7 @@ void gc_sweep2old(lua_State *L, GCObject **p)
       gc_nw2black(curr);
     p = &curr->next;
   }
+  gc_flushstrings(L, &dead);
 }
 
 /* ------------------------------------------------------------------ */

@@ -68,23 +68,29 @@ static int coro_resume_with(lua_State *L, lua_State *co, int nargs)
 				  : "cannot resume non-suspended coroutine");
 		return -1;
 	}
-	if (!lua_checkstack(co, nargs)) {
-		lua_pushliteral(L, "too many arguments to resume");
-		return -1;
+	/* Generators are mostly resumed with no values: no moving then. */
+	if (nargs > 0) {
+		if (!lua_checkstack(co, nargs)) {
+			lua_pushliteral(L, "too many arguments to resume");
+			return -1;
+		}
+		lua_xmove(L, co, nargs);
 	}
-	lua_xmove(L, co, nargs);
 	int nresults;
 	int status = lua_resume(co, L, nargs, &nresults);
 	if (status != LUA_OK && status != LUA_YIELD) {
 		lua_xmove(co, L, 1);
 		return -1;
 	}
-	if (!lua_checkstack(L, nresults + 1)) {
+	/* Room for the results and coroutine.resume's boolean: the arguments
+	 * have left, so the LUA_MINSTACK slots every C call gets are free. */
+	if (nresults + 1 > LUA_MINSTACK && !lua_checkstack(L, nresults + 1)) {
 		lua_pop(co, nresults);
 		lua_pushliteral(L, "too many results to resume");
 		return -1;
 	}
-	lua_xmove(co, L, nresults);
+	if (nresults > 0)
+		lua_xmove(co, L, nresults);
 	return nresults;
 }
 

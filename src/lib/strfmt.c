@@ -1,8 +1,8 @@
 /*
  * strfmt.c - string.format.
  *
- * Each conversion is handed to the C library's snprintf after checking it
- * the way lua5.4 does: a specification may have the flags its conversion
+ * Each conversion is handed to the C library's snprintf (integers are
+ * formatted here, by C's rules) after checking it the way lua5.4 does: a specification may have the flags its conversion
  * allows, then a width and (when allowed) a precision of at most two
  * digits each.  Anything else is "invalid conversion specification", and
  * an unknown conversion letter is "invalid conversion '...' to 'format'".
@@ -136,17 +136,6 @@ static void strfmt_checkspec(lua_State *L, const char *spec,
     luaL_error(L, "invalid conversion specification: '%s'", spec);
 }
 
-/* Inserts a C length modifier ("ll") before the conversion letter. */
-static void strfmt_addmodifier(char *spec, const char *modifier)
-{
-  size_t speclen = strlen(spec);
-  size_t modlen = strlen(modifier);
-  char letter = spec[speclen - 1];
-  memcpy(spec + speclen - 1, modifier, modlen);
-  spec[speclen - 1 + modlen] = letter;
-  spec[speclen + modlen] = '\0';
-}
-
 /*
  * Room reserved for one conversion before formatting it.  Every item of
  * two-digit width and precision fits, except '%f' of a huge number; those
@@ -171,6 +160,149 @@ static void strfmt_emit(luaL_Buffer *buf, const char *spec, ...)
   if (needed > 0)
     luaL_addsize(buf, (size_t)needed);
   va_end(again);
+}
+
+
+/*
+ * Integer conversions ('d', 'i', 'u', 'o', 'x', 'X', 'c') formatted here
+ * rather than by snprintf, whose general machinery costs several times the
+ * work for these. 'spec' has passed strfmt_checkspec (flags of "-+ #0",
+ * at most two digits of width and of precision) and has no length
+ * modifier. The rules are C's: the precision is the least number of
+ * digits (0 with the value 0 gives none); '+' or ' ' gives a sign to
+ * non-negative signed values; '#' puts "0x" before non-zero hexadecimal
+ * values and makes octal start with 0; '0' pads with zeros after the sign
+ * or prefix unless a precision is given or '-' (left-justify) is set.
+ * Returns the length written to 'out', which must have room for 120.
+ */
+static int strfmt_intitem(char *out, const char *spec, lua_Integer n)
+{
+  int left = 0, plus = 0, space = 0, alt = 0, zero = 0;
+  const char *p = spec + 1;
+  for (;; p++) {
+    if (*p == '-') left = 1;
+    else if (*p == '+') plus = 1;
+    else if (*p == ' ') space = 1;
+    else if (*p == '#') alt = 1;
+    else if (*p == '0') zero = 1;
+    else break;
+  }
+  int width = 0, precision = -1;
+  while (*p >= '0' && *p <= '9')
+    width = width * 10 + (*p++ - '0');
+  if (*p == '.') {
+    precision = 0;
+    for (p++; *p >= '0' && *p <= '9'; p++)
+      precision = precision * 10 + (*p - '0');
+  }
+  char letter = *p;
+  char digits[24];  /* 22 octal digits at most */
+  int ndigits = 0;
+  char prefix[2];
+  int nprefix = 0;
+  if (letter == 'c') {
+    digits[0] = (char)(unsigned char)(int)n;
+    ndigits = 1;
+  } else {
+    unsigned long long u = (unsigned long long)n;
+    if (letter == 'd' || letter == 'i') {
+      if (n < 0) {
+        u = 0ull - u;
+        prefix[nprefix++] = '-';
+      } else if (plus) {
+        prefix[nprefix++] = '+';
+      } else if (space) {
+        prefix[nprefix++] = ' ';
+      }
+    }
+    unsigned base = (letter == 'o') ? 8u
+                  : (letter == 'x' || letter == 'X') ? 16u : 10u;
+    const char *set = (letter == 'X') ? "0123456789ABCDEF"
+                                      : "0123456789abcdef";
+    char rev[24];
+    for (unsigned long long v = u; v != 0; v /= base)
+      rev[ndigits++] = set[v % base];
+    for (int i = 0; i < ndigits; i++)
+      digits[i] = rev[ndigits - 1 - i];
+    if (precision < 0)
+      precision = 1;
+    else
+      zero = 0;  /* a precision turns zero padding off */
+    if (alt && letter == 'o' && precision <= ndigits)
+      precision = ndigits + 1;  /* the first digit must be a zero */
+    if (alt && u != 0 && base == 16) {
+      prefix[nprefix++] = '0';
+      prefix[nprefix++] = letter;
+    }
+  }
+  int nzeros = precision > ndigits ? precision - ndigits : 0;
+  int len = nprefix + nzeros + ndigits;
+  int pad = width > len ? width - len : 0;
+  char *q = out;
+  if (pad > 0 && !left && !(zero && letter != 'c')) {
+    memset(q, ' ', (size_t)pad);
+    q += pad;
+  }
+  memcpy(q, prefix, (size_t)nprefix);
+  q += nprefix;
+  if (pad > 0 && !left && zero && letter != 'c') {
+    nzeros += pad;
+  }
+  memset(q, '0', (size_t)nzeros);
+  q += nzeros;
+  memcpy(q, digits, (size_t)ndigits);
+  q += ndigits;
+  if (pad > 0 && left) {
+    memset(q, ' ', (size_t)pad);
+    q += pad;
+  }
+  return (int)(q - out);
+}
+
+/*
+ * '%s' with a width or a precision, as C formats it: at most 'precision'
+ * bytes of s, padded with spaces to 'width' (on the right with '-', the
+ * only flag 's' allows). 'spec' has passed strfmt_checkspec, so the
+ * result fits in STRFMT_MAX_WIDTH bytes unless there is no precision and
+ * len is that long, which the caller handles without formatting.
+ */
+static int strfmt_stritem(char *out, const char *spec, const char *s,
+                          size_t len)
+{
+  const char *p = spec + 1;
+  int left = 0;
+  for (; *p == '-'; p++)
+    left = 1;
+  size_t width = 0;
+  while (*p >= '0' && *p <= '9')
+    width = width * 10 + (size_t)(*p++ - '0');
+  if (*p == '.') {
+    size_t precision = 0;
+    for (p++; *p >= '0' && *p <= '9'; p++)
+      precision = precision * 10 + (size_t)(*p - '0');
+    if (len > precision)
+      len = precision;
+  }
+  size_t pad = width > len ? width - len : 0;
+  char *q = out;
+  if (!left) {
+    memset(q, ' ', pad);
+    q += pad;
+  }
+  memcpy(q, s, len);
+  q += len;
+  if (left) {
+    memset(q, ' ', pad);
+    q += pad;
+  }
+  return (int)(q - out);
+}
+
+static void strfmt_addintitem(luaL_Buffer *buf, const char *spec,
+                              lua_Integer n)
+{
+  char *out = luaL_prepbuffsize(buf, STRFMT_ITEM_ROOM);
+  luaL_addsize(buf, (size_t)strfmt_intitem(out, spec, n));
 }
 
 
@@ -266,13 +398,12 @@ static void strfmt_convert(lua_State *L, luaL_Buffer *buf, int arg,
   switch (conv->kind) {
   case STRFMT_CHAR:
     strfmt_checkspec(L, spec, conv);
-    strfmt_emit(buf, spec, (int)luaL_checkinteger(L, arg));
+    strfmt_addintitem(buf, spec, luaL_checkinteger(L, arg));
     break;
   case STRFMT_INTEGER: {
     lua_Integer n = luaL_checkinteger(L, arg);
     strfmt_checkspec(L, spec, conv);
-    strfmt_addmodifier(spec, LUA_INTEGER_FRMLEN);
-    strfmt_emit(buf, spec, (LUAI_UACINT)n);
+    strfmt_addintitem(buf, spec, n);
     break;
   }
   case STRFMT_HEXFLOAT:
@@ -312,7 +443,7 @@ static void strfmt_convert(lua_State *L, luaL_Buffer *buf, int arg,
            It is formatted outside the buffer: the buffer may only grow
            while its box is on top of the stack, and the string is. */
         char item[STRFMT_MAX_WIDTH + 1];
-        int itemlen = snprintf(item, sizeof item, spec, s);
+        int itemlen = strfmt_stritem(item, spec, s, len);
         lua_pop(L, 1);
         luaL_addlstring(buf, item, (size_t)itemlen);
       }

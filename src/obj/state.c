@@ -150,6 +150,7 @@ static void state_stackinit(lua_State *L1, lua_State *L)
   ci->callstatus = CIST_C;
   ci->func = L1->top;
   ci->u.c.k = NULL;
+  ci->u.c.ctx = 0;        /* vm/resume.c: no lua_resume level yet */
   ci->nresults = 0;
   setnilvalue(L1->top);   /* the "function" of the base call */
   L1->top++;

@@ -45,6 +45,11 @@ void str_init(lua_State *L);
 void str_resize(lua_State *L, int nsize);
 /* Unlink a dead short string from the string table (the sweep frees it). */
 void str_remove(lua_State *L, TString *ts);
+/* Ask the cache for the bucket str_remove will read first, some time
+ * before removing ts (the sweeps do, gc_sweep.c). */
+#define str_prefetchremove(g, ts) \
+  __builtin_prefetch(&(g)->strt.hash[(ts)->hash & \
+                                     (uint32_t)((g)->strt.size - 1)], 1)
 /* Drop cache entries about to be collected (called in the atomic phase). */
 void str_clearcache(global_State *g);
 /* Shrink the string table when it is mostly empty (after a sweep). */

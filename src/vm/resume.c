@@ -17,7 +17,13 @@
  * Errors inside a coroutine unwind to lua_resume too; if a lua_pcallk frame
  * with a continuation is pending, the error is "recovered" there: the
  * unrolling continues from that frame with the error status (precover).
+ *
+ * The common yield, coroutine.yield called from Lua code, returns instead
+ * of jumping (vm/resume.h): the interpreter passes it out of vm_execute,
+ * and resume_unroll and lua_resume see L->status == LUA_YIELD. The state
+ * left behind is the one the longjmp leaves, so resuming is the same.
  */
+#include "vm/resume.h"
 #include "vm/do.h"
 #include "vm/interp.h"
 #include "obj/str.h"
@@ -26,6 +32,18 @@
 #include "vm/vm.h"
 
 #define resume_errorstatus(s) ((s) > LUA_YIELD)
+
+/* The C-call count lua_resume runs the thread at: a yield may return only
+ * from that level (vm/resume.h). Kept in the base frame's continuation
+ * context, which is otherwise unused: the base frame never continues.
+ * 0 (a new or reset thread) is no level: code runs at 1 or more. */
+#define resume_level(L) ((L)->base_ci.u.c.ctx)
+
+/* Run f protected; a yield that returned counts as the yield it is. */
+static int resume_run(lua_State *L, Pfunc f, void *ud) {
+  int status = do_rawrunprotected(L, f, ud);
+  return status == LUA_OK ? L->status : status;
+}
 
 /* Finish a lua_pcallk interrupted by a yield or an error. */
 static int resume_finishpcallk(lua_State *L, CallInfo *ci) {
@@ -60,6 +78,7 @@ static void resume_finishCcall(lua_State *L, CallInfo *ci) {
       status = resume_finishpcallk(L, ci);
     /* finish lua_callk: results of the call it made stay as they are */
     if (ci->top < L->top) ci->top = L->top;
+    ci->callstatus &= (unsigned short)~CIST_RETYIELD;  /* k's yield jumps */
     n = ci->u.c.k(L, status, ci->u.c.ctx);
   }
   do_poscall(L, ci, n);
@@ -75,6 +94,8 @@ static void resume_unroll(lua_State *L, void *ud) {
     else {
       vm_finishOp(L);
       vm_execute(L, ci);
+      if (L->status == LUA_YIELD)  /* a yield that returned */
+        return;
     }
   }
 }
@@ -92,7 +113,7 @@ static int resume_recover(lua_State *L, int status) {
   while (resume_errorstatus(status) && (ci = resume_findpcall(L)) != NULL) {
     L->ci = ci;
     do_setcistrecst(ci, status);
-    status = do_rawrunprotected(L, resume_unroll, NULL);
+    status = resume_run(L, resume_unroll, NULL);
   }
   return status;
 }
@@ -118,8 +139,10 @@ static void resume_body(lua_State *L, void *ud) {
     L->top = firstarg;  /* the resume arguments are dropped */
     vm_execute(L, ci);
   } else {
-    if (ci->u.c.k != NULL)  /* lua_yieldk with a continuation */
+    if (ci->u.c.k != NULL) {  /* lua_yieldk with a continuation */
+      ci->callstatus &= (unsigned short)~CIST_RETYIELD;  /* k's yield jumps */
       n = ci->u.c.k(L, LUA_YIELD, ci->u.c.ctx);
+    }
     do_poscall(L, ci, n);  /* the values given to resume are the results */
   }
   resume_unroll(L, NULL);
@@ -146,7 +169,8 @@ LUA_API int lua_resume(lua_State *L, lua_State *from, int nargs,
   if (do_getCcalls(L) >= CR_MAX_CCALLS)
     return resume_error(L, "C stack overflow", nargs);
   L->nCcalls++;
-  status = do_rawrunprotected(L, resume_body, &nargs);
+  resume_level(L) = (lua_KContext)L->nCcalls;
+  status = resume_run(L, resume_body, &nargs);
   status = resume_recover(L, status);
   if (CR_UNLIKELY(resume_errorstatus(status))) {
     L->status = (lu_byte)status;  /* the coroutine is dead */
@@ -183,6 +207,9 @@ LUA_API int lua_yieldk(lua_State *L, int nresults, lua_KContext ctx,
   }
   if ((ci->u.c.k = k) != NULL)
     ci->u.c.ctx = ctx;
+  if ((ci->callstatus & CIST_RETYIELD) &&
+      (lua_KContext)L->nCcalls == resume_level(L))
+    return RESUME_YIELDED;  /* the caller passes it on (vm/resume.h) */
   do_throw(L, LUA_YIELD);
 }
 
@@ -192,6 +219,7 @@ LUA_API int lua_yieldk(lua_State *L, int nresults, lua_KContext ctx,
 
 int do_resetthread(lua_State *L, int status) {
   CallInfo *ci = L->ci = &L->base_ci;
+  resume_level(L) = 0;
   setnilvalue(L->stack);  /* the base frame's "function" */
   ci->func = L->stack;
   ci->callstatus = CIST_C;
