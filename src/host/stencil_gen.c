@@ -87,6 +87,7 @@ static int gen_holekind(const char *name) {
   if (strcmp(name, "jit_cont_next") == 0) return SH_CONT_NEXT;
   if (strcmp(name, "jit_cont_jump") == 0) return SH_CONT_JUMP;
   if (strcmp(name, "jit_cont_jmpnext") == 0) return SH_CONT_JMPNEXT;
+  if (strcmp(name, "jit_cont_slow") == 0) return SH_CONT_SLOW;
   return -1;
 }
 
@@ -199,7 +200,7 @@ static void gen_stencil(FILE *out, unsigned sec, const char *name) {
                  name, sname[0] ? sname : "(section)",
                  sym->st_shndx < nsections ? gen_secname(sym->st_shndx) : "?");
       if (kind == SH_CONT_NEXT || kind == SH_CONT_JUMP ||
-          kind == SH_CONT_JMPNEXT) {
+          kind == SH_CONT_JMPNEXT || kind == SH_CONT_SLOW) {
         /* must be the operand of a jmp rel32 (e9) or jcc rel32 (0f 8x),
          * or of a rip-relative lea (8d, modrm 00 reg 101: NEXT_ADDR) */
         int isjmp = off >= 1 && code[off - 1] == 0xe9;
@@ -211,7 +212,13 @@ static void gen_stencil(FILE *out, unsigned sec, const char *name) {
           gen_fail("stencil %s: continuation %s not reached by a jump "
                    "(a call in tail position was not turned into a jump)",
                    name, sname);
-        if (isjmp && off + 4 == size) {  /* ends in "jmp continuation" */
+        if (kind == SH_CONT_SLOW && (strncmp(name, "g_", 2) == 0 ||
+                                     strncmp(name, "p_", 2) == 0))
+          gen_fail("stencil %s: the general and profiling sets have no "
+                   "slow continuation (SLOW_PATH() must do nothing there)",
+                   name);
+        if (isjmp && off + 4 == size && kind != SH_CONT_SLOW) {
+          /* ends in "jmp continuation" (the slow one is never next) */
           tail_next = size - 5;
           tail_cont = kind;
         }
@@ -244,18 +251,21 @@ int main(int argc, char **argv) {
           " * The baseline JIT's stencils (see src/host/stencil_ops.c). */\n"
           "#include \"jit/jit_stencil.h\"\n#include \"vm/ops.h\"\n\n",
           argv[1]);
-  /* Three families (stencil_ops.c): stencil_OP (the plain set),
-   * stencilp_OP (the profiling set), stencilx_NAME (others, by name). */
-  static const char *const prefix[3] = {
-      ".text.stencil_", ".text.stencilp_", ".text.stencilx_"};
-  char **names[3] = {NULL, NULL, NULL};
-  unsigned nnames[3] = {0, 0, 0};
+  /* Four families (stencil_ops.c): stencil_OP (the plain set),
+   * stencilp_OP (the profiling set), stencilx_NAME (others, by name),
+   * stencilg_OP (the general set). */
+  static const char *const prefix[4] = {
+      ".text.stencil_", ".text.stencilp_", ".text.stencilx_",
+      ".text.stencilg_"};
+  static const char *const cprefix[4] = {"", "p_", "x_", "g_"};
+  char **names[4] = {NULL, NULL, NULL, NULL};
+  unsigned nnames[4] = {0, 0, 0, 0};
   for (unsigned i = 0; i < nsections; i++) {
     const char *sn = gen_secname(i);
     if (shdrs[i].sh_type != SHT_PROGBITS || !(shdrs[i].sh_flags & SHF_EXECINSTR))
       continue;
     int fam = -1;
-    for (int f = 0; f < 3; f++)
+    for (int f = 0; f < 4; f++)
       if (strncmp(sn, prefix[f], strlen(prefix[f])) == 0) fam = f;
     if (fam < 0) {
       if (shdrs[i].sh_size != 0)
@@ -264,20 +274,23 @@ int main(int argc, char **argv) {
     }
     const char *op = sn + strlen(prefix[fam]);
     char cname[256];
-    snprintf(cname, sizeof cname, "%s%s", fam == 0 ? "" : fam == 1 ? "p_" : "x_",
-             op);
+    snprintf(cname, sizeof cname, "%s%s", cprefix[fam], op);
     gen_stencil(out, i, cname);
     names[fam] = realloc(names[fam], (nnames[fam] + 1) * sizeof *names[fam]);
     names[fam][nnames[fam]++] = strdup(op);
   }
-  if (nnames[0] == 0 || nnames[1] != nnames[0])
-    gen_fail("no stencils found, or not one profiling stencil per op");
-  for (int f = 0; f < 2; f++) {
-    fprintf(out, "const Stencil %s[NUM_OPCODES] = {\n",
-            f == 0 ? "stencils" : "stencils_prof");
+  if (nnames[0] == 0 || nnames[1] != nnames[0] || nnames[3] != nnames[0])
+    gen_fail("no stencils found, or not one profiling and one general "
+             "stencil per op");
+  static const int tables[3] = {0, 1, 3};
+  static const char *const tname[3] = {"stencils", "stencils_prof",
+                                       "stencils_general"};
+  for (int t = 0; t < 3; t++) {
+    int f = tables[t];
+    fprintf(out, "const Stencil %s[NUM_OPCODES] = {\n", tname[t]);
     for (unsigned i = 0; i < nnames[f]; i++)
       fprintf(out, "  [OP_%s] = STENCIL_ENTRY_%s%s,\n", names[f][i],
-              f == 0 ? "" : "p_", names[f][i]);
+              cprefix[f], names[f][i]);
     fprintf(out, "};\n\n");
   }
   for (unsigned i = 0; i < nnames[2]; i++)

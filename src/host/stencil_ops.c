@@ -42,9 +42,11 @@
  * instruction (calls returning, coroutines resuming, OSR).
  *
  * Sets. op_bodies.h is included several times: the plain stencils
- * (stencil_OP), the profiling ones (stencilp_OP), and the bodies of
- * STENCIL_KOPS with a constant k bit (stencilx_OP_k0/_k1); see the
- * sections below and docs/jit.md.
+ * (stencil_OP: each op's fast path, SLOW_PATH() a jump to the general
+ * stencil), the general ones (stencilg_OP: each op whole), the profiling
+ * ones (stencilp_OP), the bodies of STENCIL_KOPS with a constant k bit
+ * (stencilx_OP_k0/_k1) and CALL with a known argument count
+ * (stencilx_CALL_b); see the sections below and docs/jit.md.
  *
  * Hooks. The interpreter switches to its tracing handlers after anything
  * that may have set a hook (PROTECT, back-edges); a stencil instead sets
@@ -64,6 +66,19 @@
  * references to engine symbols, so a new table shows up at build time. */
 #define fb_kind_of_tag (*stencil_fb_kind_of_tag)
 
+/* Slow calls made inside the headers' inline functions (the field caches'
+ * probes, the integer division helpers) are renamed before the headers
+ * are read; the functions they are renamed to are defined below (after
+ * the headers) as inline asm calls, like the bodies' own slow calls. */
+#ifndef CR_NO_PRESERVE_NONE
+#define fb_field_probe stencil_slow_fb_field_probe
+#define fb_field_getmiss stencil_slow_fb_field_getmiss
+#define fb_field_setmiss stencil_slow_fb_field_setmiss
+#define arith_mod stencil_slow_arith_mod
+#define arith_idiv stencil_slow_arith_idiv
+#endif
+
+#include "vm/resume.h"
 #include "vm/interp.h"
 #include "vm/interp_helpers.h"
 #include "vm/do.h"
@@ -80,61 +95,167 @@
 
 typedef struct InterpTable InterpTable;
 
-/* Slow-path calls go through preserve_most thunks (jit_stencil.h). The
+/* Slow-path calls (jit_stencil.h, STENCIL_SLOWCALLS) go to preserve_most
+ * thunks through an inline asm `call`: the compiler sees no call, so it
+ * neither saves registers around it nor aligns the stack for it, and the
+ * fast paths need no stack frame at all (a visible call made LLVM push
+ * one register at the entry of every stencil whose slow path rejoins the
+ * fast path). The thunk aligns the stack itself. The asm steps over the
+ * red zone (a stencil without calls may keep data below rsp). Arguments
+ * travel as 64-bit values (an integer widened from its own type, a
+ * pointer as it is): no slow call has a parameter narrower than int, and
+ * a callee reads only its parameter's width.
+ * Functions with double arguments or results (D) keep plain calls. The
  * ASan build keeps plain calls (its stencils use the C convention). */
 #ifndef CR_NO_PRESERVE_NONE
+#define JIT_SLOW_NARGS(...) JIT_SLOW_NARGS_(__VA_ARGS__, 6, 5, 4, 3, 2, 1, 0)
+#define JIT_SLOW_NARGS_(a1, a2, a3, a4, a5, a6, n, ...) n
+#define JIT_SLOW_CAT(a, b) JIT_SLOW_CAT_(a, b)
+#define JIT_SLOW_CAT_(a, b) a##b
+#define JIT_SLOW_CLOBBERS                                                  \
+  "memory", "cc", "r11", "xmm0", "xmm1", "xmm2", "xmm3", "xmm4", "xmm5",   \
+  "xmm6", "xmm7", "xmm8", "xmm9", "xmm10", "xmm11", "xmm12", "xmm13",      \
+  "xmm14", "xmm15"
+#define JIT_SLOW_TEXT(name)                                                \
+  "lea -128(%%rsp), %%rsp\n\tcall jit_pm_" name "\n\tlea 128(%%rsp), %%rsp"
+/* res: 1 = the result in rax, 0 = none (the thunk keeps rax). */
+#define JIT_SLOW_ASM(name, res, ...) JIT_SLOW_ASM##res(name, __VA_ARGS__)
+#define JIT_SLOW_ASM1(name, ...) ({                                        \
+    uint64_t r_;                                                           \
+    __asm__ volatile(JIT_SLOW_TEXT(name) : "=a"(r_) : __VA_ARGS__          \
+                     : JIT_SLOW_CLOBBERS);                                 \
+    r_; })
+#define JIT_SLOW_ASM0(name, ...) ({                                        \
+    __asm__ volatile(JIT_SLOW_TEXT(name) : : __VA_ARGS__                   \
+                     : JIT_SLOW_CLOBBERS);                                 \
+    (void)0; })
+#define JIT_SLOW_IN(n, reg) register uint64_t q##n##_ __asm__(reg) = v##n##_
+#define JIT_SLOW_1(name, res, a) ({                                        \
+    uint64_t v1_ = (uint64_t)(a);                                          \
+    JIT_SLOW_IN(1, "rdi");                                                 \
+    JIT_SLOW_ASM(name, res, "r"(q1_)); })
+#define JIT_SLOW_2(name, res, a, b) ({                                     \
+    uint64_t v1_ = (uint64_t)(a), v2_ = (uint64_t)(b);                     \
+    JIT_SLOW_IN(1, "rdi"); JIT_SLOW_IN(2, "rsi");                          \
+    JIT_SLOW_ASM(name, res, "r"(q1_), "r"(q2_)); })
+#define JIT_SLOW_3(name, res, a, b, c) ({                                  \
+    uint64_t v1_ = (uint64_t)(a), v2_ = (uint64_t)(b),                     \
+             v3_ = (uint64_t)(c);                                          \
+    JIT_SLOW_IN(1, "rdi"); JIT_SLOW_IN(2, "rsi"); JIT_SLOW_IN(3, "rdx");   \
+    JIT_SLOW_ASM(name, res, "r"(q1_), "r"(q2_), "r"(q3_)); })
+#define JIT_SLOW_4(name, res, a, b, c, d) ({                               \
+    uint64_t v1_ = (uint64_t)(a), v2_ = (uint64_t)(b),                     \
+             v3_ = (uint64_t)(c), v4_ = (uint64_t)(d);                     \
+    JIT_SLOW_IN(1, "rdi"); JIT_SLOW_IN(2, "rsi"); JIT_SLOW_IN(3, "rdx");   \
+    JIT_SLOW_IN(4, "rcx");                                                 \
+    JIT_SLOW_ASM(name, res, "r"(q1_), "r"(q2_), "r"(q3_), "r"(q4_)); })
+#define JIT_SLOW_5(name, res, a, b, c, d, e) ({                            \
+    uint64_t v1_ = (uint64_t)(a), v2_ = (uint64_t)(b),                     \
+             v3_ = (uint64_t)(c), v4_ = (uint64_t)(d),                     \
+             v5_ = (uint64_t)(e);                                          \
+    JIT_SLOW_IN(1, "rdi"); JIT_SLOW_IN(2, "rsi"); JIT_SLOW_IN(3, "rdx");   \
+    JIT_SLOW_IN(4, "rcx"); JIT_SLOW_IN(5, "r8");                           \
+    JIT_SLOW_ASM(name, res, "r"(q1_), "r"(q2_), "r"(q3_), "r"(q4_),        \
+                 "r"(q5_)); })
+#define JIT_SLOW_6(name, res, a, b, c, d, e, f) ({                         \
+    uint64_t v1_ = (uint64_t)(a), v2_ = (uint64_t)(b),                     \
+             v3_ = (uint64_t)(c), v4_ = (uint64_t)(d),                     \
+             v5_ = (uint64_t)(e), v6_ = (uint64_t)(f);                     \
+    JIT_SLOW_IN(1, "rdi"); JIT_SLOW_IN(2, "rsi"); JIT_SLOW_IN(3, "rdx");   \
+    JIT_SLOW_IN(4, "rcx"); JIT_SLOW_IN(5, "r8"); JIT_SLOW_IN(6, "r9");     \
+    JIT_SLOW_ASM(name, res, "r"(q1_), "r"(q2_), "r"(q3_), "r"(q4_),        \
+                 "r"(q5_), "r"(q6_)); })
+#define JIT_SLOW_CALL(name, res, ...)                                      \
+  JIT_SLOW_CAT(JIT_SLOW_, JIT_SLOW_NARGS(__VA_ARGS__))(name, res, __VA_ARGS__)
+/* A: the function's own result type; P: void. */
+#define JIT_SLOW_A(f, ...) ({                                             \
+    __typeof__(f(__VA_ARGS__)) a_ =                                        \
+        (__typeof__(f(__VA_ARGS__)))JIT_SLOW_CALL(#f, 1, __VA_ARGS__);     \
+    a_; })
+#define JIT_SLOW_P(f, ...) JIT_SLOW_CALL(#f, 0, __VA_ARGS__)
+
+/* The headers' slow calls (renamed above). */
+#define JIT_SLOW_FN(ret, name, params, ...)                                \
+  extern inline __attribute__((gnu_inline, always_inline)) ret             \
+  stencil_slow_##name params {                                             \
+    return (ret)JIT_SLOW_CALL(#name, 1, __VA_ARGS__);                      \
+  }
+#undef fb_field_probe
+#undef fb_field_getmiss
+#undef fb_field_setmiss
+#undef arith_mod
+#undef arith_idiv
+CR_PRESERVE_MOST JIT_SLOW_FN(const TValue *, fb_field_probe,
+    (lua_State *L, const FieldIC *ic, const Table *t, const TString *key),
+    L, ic, t, key)
+CR_PRESERVE_MOST JIT_SLOW_FN(const TValue *, fb_field_getmiss,
+    (lua_State *L, FeedbackSlot *s, Table *t, TString *key,
+     const Instruction *ipc), L, s, t, key, ipc)
+CR_PRESERVE_MOST JIT_SLOW_FN(const TValue *, fb_field_setmiss,
+    (lua_State *L, FeedbackSlot *s, Table *t, TString *key,
+     const Instruction *ipc), L, s, t, key, ipc)
+JIT_SLOW_FN(lua_Integer, arith_mod,
+    (lua_State *L, lua_Integer m, lua_Integer n), L, m, n)
+JIT_SLOW_FN(lua_Integer, arith_idiv,
+    (lua_State *L, lua_Integer m, lua_Integer n), L, m, n)
+#define fb_field_probe stencil_slow_fb_field_probe
+#define fb_field_getmiss stencil_slow_fb_field_getmiss
+#define fb_field_setmiss stencil_slow_fb_field_setmiss
+#define arith_mod stencil_slow_arith_mod
+#define arith_idiv stencil_slow_arith_idiv
+
+/* The bodies' slow calls (a macro cannot define macros: one line per
+ * name; the assertions below check that each name of the list has its
+ * line). D: a plain call of the thunk, whose prototype is NAME's. */
 #define X(f, r) __typeof__(f) jit_pm_##f __attribute__((preserve_most));
-STENCIL_SLOWCALLS(X)
+X(arith_modf, D) X(arith_pow, D) X(floor, D)
 #undef X
-/* The renames (a macro cannot define macros: one line per name; the
- * assertions below check that each name of the list has its line). Calls
- * inside the headers' inline functions, compiled above, stay direct. */
-#define gc_barrier_ jit_pm_gc_barrier_
-#define vm_finishget jit_pm_vm_finishget
-#define tab_get jit_pm_tab_get
-#define tm_get jit_pm_tm_get
-#define tab_getint jit_pm_tab_getint
-#define interp_finishgeti jit_pm_interp_finishgeti
-#define gc_barrierback_ jit_pm_gc_barrierback_
-#define vm_finishset jit_pm_vm_finishset
-#define interp_finishseti jit_pm_interp_finishseti
-#define tab_newsized jit_pm_tab_newsized
-#define tab_resize jit_pm_tab_resize
-#define gc_step jit_pm_gc_step
-#define tab_getstr jit_pm_tab_getstr
 #define arith_modf jit_pm_arith_modf
-#define arith_mod jit_pm_arith_mod
 #define arith_pow jit_pm_arith_pow
 #define floor jit_pm_floor
-#define arith_idiv jit_pm_arith_idiv
-#define arith_tointegerns jit_pm_arith_tointegerns
-#define tm_trybin jit_pm_tm_trybin
-#define tm_trybini jit_pm_tm_trybini
-#define tm_trybinassoc jit_pm_tm_trybinassoc
-#define vm_objlen jit_pm_vm_objlen
-#define vm_concat jit_pm_vm_concat
-#define func_close jit_pm_func_close
-#define func_newtbcupval jit_pm_func_newtbcupval
-#define vm_equalobj jit_pm_vm_equalobj
-#define vm_lessthan jit_pm_vm_lessthan
-#define vm_ltnum jit_pm_vm_ltnum
-#define vm_lessequal jit_pm_vm_lessequal
-#define vm_lenum jit_pm_vm_lenum
-#define tm_callorderi jit_pm_tm_callorderi
-#define func_closeupval jit_pm_func_closeupval
-#define interp_floatforloop jit_pm_interp_floatforloop
-#define interp_forprep jit_pm_interp_forprep
-#define do_call jit_pm_do_call
-#define tab_resizearray jit_pm_tab_resizearray
-#define debug_typeerror jit_pm_debug_typeerror
-#define interp_pushclosure jit_pm_interp_pushclosure
-#define tm_getvarargs jit_pm_tm_getvarargs
-#define tm_adjustvarargs jit_pm_tm_adjustvarargs
-#define interp_varargshook jit_pm_interp_varargshook
-#define fb_call_miss jit_pm_fb_call_miss
+#define gc_barrier_(...) JIT_SLOW_P(gc_barrier_, __VA_ARGS__)
+#define vm_finishget(...) JIT_SLOW_P(vm_finishget, __VA_ARGS__)
+#define tab_get(...) JIT_SLOW_A(tab_get, __VA_ARGS__)
+#define tm_get(...) JIT_SLOW_A(tm_get, __VA_ARGS__)
+#define tab_getint(...) JIT_SLOW_A(tab_getint, __VA_ARGS__)
+#define interp_finishgeti(...) JIT_SLOW_P(interp_finishgeti, __VA_ARGS__)
+#define gc_barrierback_(...) JIT_SLOW_P(gc_barrierback_, __VA_ARGS__)
+#define vm_finishset(...) JIT_SLOW_P(vm_finishset, __VA_ARGS__)
+#define interp_finishseti(...) JIT_SLOW_P(interp_finishseti, __VA_ARGS__)
+#define tab_newsized(...) JIT_SLOW_A(tab_newsized, __VA_ARGS__)
+#define tab_resize(...) JIT_SLOW_P(tab_resize, __VA_ARGS__)
+#define gc_step(...) JIT_SLOW_P(gc_step, __VA_ARGS__)
+#define tab_getstr(...) JIT_SLOW_A(tab_getstr, __VA_ARGS__)
+#define arith_tointegerns(...) JIT_SLOW_A(arith_tointegerns, __VA_ARGS__)
+#define tm_trybin(...) JIT_SLOW_P(tm_trybin, __VA_ARGS__)
+#define tm_trybini(...) JIT_SLOW_P(tm_trybini, __VA_ARGS__)
+#define tm_trybinassoc(...) JIT_SLOW_P(tm_trybinassoc, __VA_ARGS__)
+#define vm_objlen(...) JIT_SLOW_P(vm_objlen, __VA_ARGS__)
+#define vm_concat(...) JIT_SLOW_P(vm_concat, __VA_ARGS__)
+#define func_close(...) JIT_SLOW_A(func_close, __VA_ARGS__)
+#define func_newtbcupval(...) JIT_SLOW_P(func_newtbcupval, __VA_ARGS__)
+#define vm_equalobj(...) JIT_SLOW_A(vm_equalobj, __VA_ARGS__)
+#define vm_lessthan(...) JIT_SLOW_A(vm_lessthan, __VA_ARGS__)
+#define vm_ltnum(...) JIT_SLOW_A(vm_ltnum, __VA_ARGS__)
+#define vm_lessequal(...) JIT_SLOW_A(vm_lessequal, __VA_ARGS__)
+#define vm_lenum(...) JIT_SLOW_A(vm_lenum, __VA_ARGS__)
+#define tm_callorderi(...) JIT_SLOW_A(tm_callorderi, __VA_ARGS__)
+#define func_closeupval(...) JIT_SLOW_P(func_closeupval, __VA_ARGS__)
+#define interp_floatforloop(...) JIT_SLOW_A(interp_floatforloop, __VA_ARGS__)
+#define interp_forprep(...) JIT_SLOW_A(interp_forprep, __VA_ARGS__)
+#define do_call(...) JIT_SLOW_P(do_call, __VA_ARGS__)
+#define tab_resizearray(...) JIT_SLOW_P(tab_resizearray, __VA_ARGS__)
+#define debug_typeerror(...) JIT_SLOW_P(debug_typeerror, __VA_ARGS__)
+#define interp_pushclosure(...) JIT_SLOW_P(interp_pushclosure, __VA_ARGS__)
+#define tm_getvarargs(...) JIT_SLOW_P(tm_getvarargs, __VA_ARGS__)
+#define tm_adjustvarargs(...) JIT_SLOW_P(tm_adjustvarargs, __VA_ARGS__)
+#define interp_varargshook(...) JIT_SLOW_P(interp_varargshook, __VA_ARGS__)
+#define fb_call_miss(...) JIT_SLOW_P(fb_call_miss, __VA_ARGS__)
+/* Every name of the list is renamed: NAME(x) expands (to JIT_SLOW_*, to
+ * jit_pm_NAME, or to stencil_slow_NAME), so its text grows. */
 #define STENCIL_STR_(x) #x
 #define STENCIL_STR(x) STENCIL_STR_(x)
-#define X(f, r) _Static_assert(sizeof(STENCIL_STR(f)) == sizeof(#f) + 7,  \
+#define X(f, r) _Static_assert(sizeof(STENCIL_STR(f(x))) > sizeof(#f "(x)"),  \
                                #f " is called through jit_pm_" #f);
 STENCIL_SLOWCALLS(X)
 #undef X
@@ -172,6 +293,7 @@ typedef CR_PRESERVE_NONE void (*StencilEntry)(HANDLER_PARAMS);
 CR_PRESERVE_NONE void jit_cont_next(HANDLER_PARAMS);
 CR_PRESERVE_NONE void jit_cont_jump(HANDLER_PARAMS);
 CR_PRESERVE_NONE void jit_cont_jmpnext(HANDLER_PARAMS);
+CR_PRESERVE_NONE void jit_cont_slow(HANDLER_PARAMS);
 CR_PRESERVE_NONE void jit_rt_call(HANDLER_PARAMS);
 CR_PRESERVE_NONE void jit_rt_tailcall(HANDLER_PARAMS);
 CR_PRESERVE_NONE void jit_rt_leave(HANDLER_PARAMS);
@@ -199,7 +321,11 @@ CR_PRESERVE_NONE void jit_rt_poscall(HANDLER_PARAMS);
 #define KC       HOLE64(AKC, TValue *)
 #define KBx      HOLE64(AKBX, TValue *)
 #define RKC      (kBIT ? KC : RC)
-#define UPVAL(n) (cl->upvals[n])
+/* UPVAL(A), UPVAL(B): indexed by the hole itself (a 64-bit value), so
+ * the index needs no sign extension. */
+#define UPVAL(n) (cl->upvals[UPVAL_INDEX_##n])
+#define UPVAL_INDEX_A HOLE(A)
+#define UPVAL_INDEX_B HOLE(B)
 #define UPVALS   (cl->upvals)
 #define PROTO    (cl->p)
 #define FRAME    ci
@@ -238,7 +364,14 @@ CR_PRESERVE_NONE void jit_rt_poscall(HANDLER_PARAMS);
  * interpreter's CALL_ENTER does, vm/interp.c) and the callee's code entered
  * with a jump. Everything else goes to jit_rt_call. Either way the caller's
  * continuation is left in ci->u.l.jitret, and a callee frame pushed by
- * compiled code is marked JIT_CIST_RET: its return jumps there (jit.h). */
+ * compiled code is marked JIT_CIST_RET: its return jumps there (jit.h).
+ * The callee's Proto fields are read into locals before the first store
+ * (stores through other pointers would make the compiler read them
+ * again). CALL_TOP: the top of the arguments, L->top, or f + B in the
+ * stencil for a known argument count (stencilx_CALL_b, below), which also
+ * turns the check for missing arguments into a compare with a constant. */
+#define CALL_TOP(f_) (CALL_KNOWN_B ? (f_) + B : L->top)
+#define CALL_KNOWN_B 0
 #define CALL_ENTER(callee, nres) do {                                      \
     StkId f_ = (callee);                                                   \
     CallInfo *nci_ = ci->next;                                             \
@@ -246,36 +379,139 @@ CR_PRESERVE_NONE void jit_rt_poscall(HANDLER_PARAMS);
     if (CR_LIKELY(ttisLclosure(f_)) && CR_LIKELY(nci_ != NULL)) {          \
       LClosure *ncl_ = clLvalue(f_);                                       \
       Proto *np_ = ncl_->p;                                                \
-      StkId top_ = L->top;                                                 \
+      StkId top_ = CALL_TOP(f_);                                           \
       const JitCode *jc_ = np_->jitcode;                                   \
+      int msz_ = np_->maxstacksize;                                        \
+      const Instruction *ncode_ = np_->code;                               \
       if (CR_LIKELY(jc_ != NULL) && CR_LIKELY(!L->hookmask) &&             \
-          CR_LIKELY(L->stack_last - top_ > np_->maxstacksize) &&           \
+          CR_LIKELY(L->stack_last - top_ > msz_) &&                        \
           CR_LIKELY(top_ - f_ - 1 >= np_->numparams)) {                    \
+        void *entry_ = jc_->code;                                          \
         nci_->func = f_;                                                   \
         nci_->nresults = (short)(nres);                                    \
         nci_->callstatus = JIT_CIST_RET;                                   \
-        nci_->top = f_ + 1 + np_->maxstacksize;                            \
-        nci_->u.l.savedpc = np_->code;                                     \
+        nci_->top = f_ + 1 + msz_;                                         \
+        nci_->u.l.savedpc = ncode_;                                        \
         nci_->u.l.trap = 0;                                                \
         L->ci = nci_;                                                      \
-        CR_MUSTTAIL return ((StencilEntry)(void *)jc_->code)(              \
-            L, nci_, f_ + 1, np_->code, UNDEF(Instruction),                \
+        CR_MUSTTAIL return ((StencilEntry)entry_)(                         \
+            L, nci_, f_ + 1, UNDEF(const Instruction *), UNDEF(Instruction), \
             UNDEF(TValue *), ncl_, UNDEF(const InterpTable *),             \
             UNDEF(FeedbackSlot *));                                        \
       }                                                                    \
     }                                                                      \
+    if (CALL_OUT_OF_LINE)                                                  \
+      CR_MUSTTAIL return jit_cont_slow(HANDLER_ARGS);                      \
+    CALL_C(f_, nci_, nres);                                                \
     CR_MUSTTAIL return jit_rt_call(HANDLER_ARGS);                          \
   } while (0)
-#define TAILCALL_ENTER(f, n1, d)  do { (void)(f); (void)(d); CR_MUSTTAIL return jit_rt_tailcall(HANDLER_ARGS); } while (0)
-/* The frame has been popped: a frame entered from C returns to
- * vm_execute; a compiled caller continues at its saved pc, found through
- * its pc -> offset map; anything else goes to jit_rt_leave. */
+/* The plain set's CALL stencils keep only the call of a compiled Lua
+ * function; other callees continue in the general CALL stencil (laid out
+ * with the cold code), which makes the whole call, C functions inline.
+ * Starting the op over is harmless: what the CALL body did before (the
+ * top, the saved pc, jitret) it does again with the same values. */
+#define CALL_OUT_OF_LINE 1
+/* A C function with a CallInfo at hand, room for its LUA_MINSTACK slots
+ * and no hook: do_precall's work without its general cases (as
+ * jit_rt_call does it), the function called through the jit_pm_callc
+ * thunk (the function in rax; jit_runtime.c), its results moved by
+ * do_poscall (jit_pm_poscall), then the next instruction, or the
+ * interpreter if the function set a hook (NOTE_TRAP). The stack may have
+ * moved. A yield or an error leaves by longjmp, as from jit_rt_call.
+ * These two thunks only align the stack: the asm tells the compiler that
+ * the C convention's caller-saved registers are clobbered, so it keeps
+ * what it needs (cl) in the others; saving all of them in the thunk would
+ * cost more on this path, which is not a slow one. */
+#ifndef CR_NO_PRESERVE_NONE
+#define JIT_CCALL_CLOBBERS                                                 \
+  "rcx", "r8", "r9", "r10", JIT_SLOW_CLOBBERS
+#define CALL_C(func_, nci, nres) do {                                      \
+    StkId cf_ = (func_);                                                   \
+    CallInfo *cci_ = (nci);                                                \
+    StkId ctop_ = CALL_TOP(cf_);                                           \
+    if ((ttislcf(cf_) || ttisCclosure(cf_)) && CR_LIKELY(cci_ != NULL) &&  \
+        CR_LIKELY(L->stack_last - ctop_ > LUA_MINSTACK) &&                 \
+        CR_LIKELY(!L->hookmask)) {                                         \
+      uint64_t fn_ = ttislcf(cf_) ? (uint64_t)fvalue(cf_)                  \
+                                  : (uint64_t)clCvalue(cf_)->f;            \
+      cci_->func = cf_;                                                    \
+      cci_->nresults = (short)(nres);                                      \
+      cci_->callstatus = CIST_C | CIST_RETYIELD;                           \
+      cci_->top = ctop_ + LUA_MINSTACK;                                    \
+      L->ci = cci_;                                                        \
+      {                                                                    \
+        register uint64_t a1_ __asm__("rdi") = (uint64_t)L;                \
+        __asm__ volatile(JIT_SLOW_TEXT("callc")                            \
+                         : "+a"(fn_), "+r"(a1_) : : "rsi", "rdx",        \
+                           JIT_CCALL_CLOBBERS);                            \
+      }                                                                    \
+      if (CR_UNLIKELY((int)fn_ < 0))  /* a yield that returns */          \
+        return;                                                            \
+      {                                                                    \
+        register uint64_t a1_ __asm__("rdi") = (uint64_t)L;                \
+        register uint64_t a2_ __asm__("rsi") = (uint64_t)cci_;             \
+        register uint64_t a3_ __asm__("rdx") = (uint64_t)(int)fn_;         \
+        __asm__ volatile(JIT_SLOW_TEXT("poscall")                          \
+                         : "+r"(a1_), "+r"(a2_), "+r"(a3_)                 \
+                         : : "rax", JIT_CCALL_CLOBBERS);                   \
+      }                                                                    \
+      UPDATE_BASE();                                                       \
+      NOTE_TRAP();                                                         \
+      NEXT();                                                              \
+    }                                                                      \
+  } while (0)
+#else
+#define CALL_C(func_, nci, nres) ((void)0)
+#endif
+/* A tail call (pc saved, L->top above the arguments, upvalues closed) of
+ * a compiled Lua function given all its parameters, whose frame fits the
+ * stack, without a hook: the callee and its n1 - 1 arguments move down
+ * into this frame (as the interpreter's TAILCALL_ENTER, vm/interp.c) and
+ * its code is entered with a jump. The frame keeps its callstatus bits
+ * (JIT_CIST_RET: the caller is the same). Everything else goes to
+ * jit_rt_tailcall. */
+#define TAILCALL_ENTER(f, n1, d) do {                                      \
+    StkId tf_ = (f);                                                       \
+    int tn_ = (n1), td_ = (d);                                             \
+    if (CR_LIKELY(ttisLclosure(tf_))) {                                    \
+      LClosure *tcl_ = clLvalue(tf_);                                      \
+      Proto *tp_ = tcl_->p;                                                \
+      const JitCode *tjc_ = tp_->jitcode;                                  \
+      int tmsz_ = tp_->maxstacksize;                                       \
+      const Instruction *tcode_ = tp_->code;                               \
+      if (CR_LIKELY(tjc_ != NULL) && CR_LIKELY(!L->hookmask) &&            \
+          CR_LIKELY(L->stack_last - L->top > tmsz_ - td_) &&               \
+          CR_LIKELY(tn_ - 1 >= tp_->numparams)) {                          \
+        void *tentry_ = tjc_->code;                                        \
+        StkId tdst_ = ci->func - td_;  /* the real frame start */         \
+        for (int j_ = 0; j_ < tn_; j_++)                                   \
+          setobj(L, tdst_ + j_, tf_ + j_);                                 \
+        ci->func = tdst_;                                                  \
+        ci->top = tdst_ + 1 + tmsz_;                                       \
+        ci->u.l.savedpc = tcode_;                                          \
+        ci->callstatus |= CIST_TAIL;                                       \
+        L->top = tdst_ + tn_;                                              \
+        CR_MUSTTAIL return ((StencilEntry)tentry_)(                        \
+            L, ci, tdst_ + 1, UNDEF(const Instruction *), UNDEF(Instruction), \
+            UNDEF(TValue *), tcl_, UNDEF(const InterpTable *),             \
+            UNDEF(FeedbackSlot *));                                        \
+      }                                                                    \
+    }                                                                      \
+    CR_MUSTTAIL return jit_rt_tailcall(HANDLER_ARGS);                      \
+  } while (0)
+/* The frame has been popped: a compiled caller that made the call itself
+ * (JIT_CIST_RET) continues at the address it left in jitret; another
+ * compiled caller at its saved pc, found through its pc -> offset map; a
+ * frame entered from C returns to vm_execute; anything else goes to
+ * jit_rt_leave. Only RETURN0 and RETURN1 reach this (RETURN and the hooked
+ * paths leave through jit_rt_poscall), after their own test of the hook
+ * mask, and nothing between that test and this point can set a hook: no
+ * second test. A JIT_CIST_RET frame is never CIST_FRESH (compiled calls
+ * assign callstatus anew), so that bit is tested first. */
 #define LEAVE_FRAME() do {                                                 \
     unsigned short st_ = ci->callstatus;                                   \
-    if (st_ & CIST_FRESH)                                                  \
-      return;                                                              \
     CallInfo *pci_ = ci->previous;                                         \
-    if (CR_LIKELY(st_ & JIT_CIST_RET) && CR_LIKELY(!L->hookmask)) {        \
+    if (CR_LIKELY(st_ & JIT_CIST_RET)) {                                   \
       LClosure *rcl_ = clLvalue(pci_->func);                               \
       CR_MUSTTAIL return ((StencilEntry)pci_->u.l.jitret)(                 \
           L, pci_, pci_->func + 1, UNDEF(const Instruction *),             \
@@ -283,10 +519,12 @@ CR_PRESERVE_NONE void jit_rt_poscall(HANDLER_PARAMS);
           UNDEF(TValue *), rcl_, UNDEF(const InterpTable *),               \
           UNDEF(FeedbackSlot *));                                          \
     }                                                                      \
+    if (st_ & CIST_FRESH)                                                  \
+      return;                                                              \
     LClosure *pcl_ = clLvalue(pci_->func);                                 \
     Proto *pp_ = pcl_->p;                                                  \
     const JitCode *pjc_ = pp_->jitcode;                                    \
-    if (CR_LIKELY(pjc_ != NULL) && CR_LIKELY(!L->hookmask))                \
+    if (CR_LIKELY(pjc_ != NULL))                                           \
       CR_MUSTTAIL return ((StencilEntry)(void *)(pjc_->code +              \
           pjc_->offsets[pci_->u.l.savedpc - pp_->code]))(                  \
           L, pci_, pci_->func + 1, UNDEF(const Instruction *),             \
@@ -358,6 +596,22 @@ CR_PRESERVE_NONE void jit_rt_poscall(HANDLER_PARAMS);
   }                                                                        \
   CR_PRESERVE_NONE CR_INLINE void stencil_body_##name(HANDLER_PARAMS)
 
+/* Hot and cold. A body whose op has a fast path ends it with SLOW_PATH()
+ * (op_bodies.h); in the plain set that is a jump to jit_cont_slow, patched
+ * with the address of the same instruction's general stencil (the whole
+ * body, stencilg_OP below, SLOW_PATH() doing nothing), which the JIT lays
+ * out with the function's cold code. So the copied code per instruction
+ * is the fast path alone, straight-line and without a stack frame, and
+ * the general case runs out of line, its tests repeated once. Nothing
+ * before SLOW_PATH() has an effect, so the general stencil can start over;
+ * disp is NULL there. The k-specialized and CALL_b stencils are fast
+ * stencils too (their general case is the op's, the k bit a patched
+ * immediate); the profiling set is general (it runs only while warming
+ * up). */
+#define SLOW_PATH() do {                                                   \
+    CR_MUSTTAIL return jit_cont_slow(HANDLER_ARGS);                        \
+  } while (0)
+
 #pragma clang diagnostic ignored "-Wpedantic"
 #include "vm/op_bodies.h"
 
@@ -391,6 +645,41 @@ CR_PRESERVE_NONE void jit_rt_poscall(HANDLER_PARAMS);
   }
 STENCIL_KOPS(X)
 #undef X
+
+/* CALL with its argument count in B (B != 0: not up to the top): the
+ * test of B disappears and CALL_ENTER takes the top of the arguments
+ * from the instruction (CALL_TOP). */
+#undef OP_BODY
+#undef B
+#undef CALL_KNOWN_B
+#define B ({ int b_ = (int)HOLE(B); __builtin_assume(b_ > 0); b_; })
+#define CALL_KNOWN_B 1
+#define OP_BODY(name)                                                      \
+  CR_PRESERVE_NONE CR_INLINE __attribute__((unused))                       \
+  void stencilb_body_##name(HANDLER_PARAMS)
+#include "vm/op_bodies.h"
+CR_PRESERVE_NONE void stencilx_CALL_b(HANDLER_PARAMS) {
+  CR_MUSTTAIL return stencilb_body_CALL(L, ci, base, pc, i, k, cl, NULL, fb);
+}
+#undef B
+#undef CALL_KNOWN_B
+#define B        ((int)HOLE(B))
+#define CALL_KNOWN_B 0
+
+/* The general set: every body whole (SLOW_PATH() does nothing). */
+#undef SLOW_PATH
+#define SLOW_PATH() ((void)0)
+#undef CALL_OUT_OF_LINE
+#define CALL_OUT_OF_LINE 0
+#undef OP_BODY
+#define OP_BODY(name)                                                      \
+  CR_PRESERVE_NONE CR_INLINE void stencilg_body_##name(HANDLER_PARAMS);    \
+  CR_PRESERVE_NONE void stencilg_##name(HANDLER_PARAMS) {                  \
+    CR_MUSTTAIL return stencilg_body_##name(L, ci, base, pc, i, k, cl,     \
+                                            NULL, fb);                     \
+  }                                                                        \
+  CR_PRESERVE_NONE CR_INLINE void stencilg_body_##name(HANDLER_PARAMS)
+#include "vm/op_bodies.h"
 
 #undef PROFILE
 #undef PROFILE_CALL

@@ -47,8 +47,12 @@ typedef struct JitCode {
   int profiling;       /* the profiling stencils (and their prologue) */
   struct JitCode *older;  /* code replaced by this one, kept while p lives:
                              frames (and C calls) may still be inside it */
-  uint32_t offsets[];  /* instruction index -> offset of its stencil (not in
-                          order: MMBIN* stencils come last) */
+  uint32_t offsets[];  /* [0, ninsns): instruction index -> offset of its
+                          stencil (not in order: MMBIN* stencils come
+                          last); [ninsns]: the end of those; [ninsns + 1 +
+                          index]: offset of the instruction's general
+                          stencil (its slow path, with the cold code), or
+                          UINT32_MAX */
 } JitCode;
 
 /* Compile p (its counters said it is hot). On failure p stays interpreted

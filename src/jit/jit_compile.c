@@ -74,8 +74,8 @@ static int64_t jit_jump_target(Instruction ins, int64_t pc) {
  * instruction, the constants' addresses and every external symbol's
  * address (its trampoline's when out of rel32 reach of code memory). */
 enum {
-  SRC_NEXT = SH_NOPERANDS, SRC_JUMP, SRC_JMPNEXT, SRC_RODATA, SRC_LOWRODATA,
-  SRC_EXTERN
+  SRC_NEXT = SH_NOPERANDS, SRC_JUMP, SRC_JMPNEXT, SRC_SLOW, SRC_RODATA,
+  SRC_LOWRODATA, SRC_EXTERN
 };
 enum { PATCH_ABS32, PATCH_REL32, PATCH_ABS64 };
 
@@ -86,22 +86,31 @@ typedef struct PreparedHole {
   int32_t addend;
 } PreparedHole;
 
-/* [0]: the plain set, [1]: the profiling set; prep_extra: stencil_extra */
-static PreparedHole *prep_holes[2][NUM_OPCODES];
+/* A stencil ready for patching. */
+typedef struct Prepared {
+  const Stencil *st;
+  PreparedHole *ph;
+  int slow;  /* continues with SH_CONT_SLOW: its instruction's general
+                stencil goes with the cold code */
+} Prepared;
+
+/* The sets of stencils_*: plain (fast paths), profiling, general. */
+enum { SET_PLAIN, SET_PROF, SET_GENERAL, NSETS };
+static Prepared prep_set[NSETS][NUM_OPCODES];
 enum {
-  EXTRA_WARMUP, EXTRA_JMPFWD,
+  EXTRA_WARMUP, EXTRA_JMPFWD, EXTRA_CALL_B,
 #define X(op) EXTRA_##op##_K0, EXTRA_##op##_K1,
   STENCIL_KOPS(X)
 #undef X
   NEXTRAS
 };
 static const Stencil *const extra_stencils[NEXTRAS] = {
-  &stencil_extra_warmup, &stencil_extra_jmpfwd,
+  &stencil_extra_warmup, &stencil_extra_jmpfwd, &stencil_extra_CALL_b,
 #define X(op) &stencil_extra_##op##_k0, &stencil_extra_##op##_k1,
   STENCIL_KOPS(X)
 #undef X
 };
-static PreparedHole *prep_extra[NEXTRAS];
+static Prepared prep_extra[NEXTRAS];
 static uint64_t *prep_fixed;  /* src[SRC_RODATA ..] */
 static int prep_ok;
 static pthread_once_t prep_once = PTHREAD_ONCE_INIT;
@@ -118,12 +127,20 @@ static void jit_prepare(void) {
     prep_fixed[SRC_EXTERN - SRC_RODATA + sym] =
         jit_mem_near(t) ? t : (uintptr_t)jit_mem_trampoline(sym);
   }
-  for (int op = 0; op < 2 * NUM_OPCODES + NEXTRAS; op++) {
-    const Stencil *st = op >= 2 * NUM_OPCODES ? extra_stencils[op - 2 * NUM_OPCODES]
-                        : op >= NUM_OPCODES   ? &stencils_prof[op - NUM_OPCODES]
-                                              : &stencils[op];
+  static const Stencil *const sets[NSETS] = {stencils, stencils_prof,
+                                             stencils_general};
+  for (int op = 0; op < NSETS * NUM_OPCODES + NEXTRAS; op++) {
+    Prepared *pr = op >= NSETS * NUM_OPCODES
+                       ? &prep_extra[op - NSETS * NUM_OPCODES]
+                       : &prep_set[op / NUM_OPCODES][op % NUM_OPCODES];
+    const Stencil *st = op >= NSETS * NUM_OPCODES
+                            ? extra_stencils[op - NSETS * NUM_OPCODES]
+                            : &sets[op / NUM_OPCODES][op % NUM_OPCODES];
     PreparedHole *ph = malloc((st->nholes ? st->nholes : 1) * sizeof *ph);
     if (ph == NULL) return;
+    pr->st = st;
+    pr->ph = ph;
+    pr->slow = 0;
     for (uint32_t j = 0; j < st->nholes; j++) {
       const StencilHole *h = &st->holes[j];
       int rel = h->reloc == STENCIL_R_PC32 || h->reloc == STENCIL_R_PLT32;
@@ -135,6 +152,7 @@ static void jit_prepare(void) {
         case SH_CONT_NEXT: ph[j].src = SRC_NEXT; break;
         case SH_CONT_JUMP: ph[j].src = SRC_JUMP; break;
         case SH_CONT_JMPNEXT: ph[j].src = SRC_JMPNEXT; break;
+        case SH_CONT_SLOW: ph[j].src = SRC_SLOW; pr->slow = 1; break;
         case SH_EXTERN:  /* never absolute 32-bit: stencil_gen refuses it */
           ph[j].src = (uint16_t)(SRC_EXTERN + h->sym);
           break;
@@ -145,10 +163,6 @@ static void jit_prepare(void) {
         default: ph[j].src = h->kind; break;
       }
     }
-    if (op >= 2 * NUM_OPCODES)
-      prep_extra[op - 2 * NUM_OPCODES] = ph;
-    else
-      prep_holes[op / NUM_OPCODES][op % NUM_OPCODES] = ph;
   }
   prep_ok = 1;
 }
@@ -241,40 +255,54 @@ static void jit_perfmap(const JitCode *jc, const char *name) {
   fclose(f);
 }
 
-/* --print-code: objdump's listing of each op's bytes, or a hex dump. */
-static void jit_printcode(const Proto *p, const JitCode *jc, const char *name) {
+/* The end of the block starting at start: the next block's start. */
+static uint32_t jit_blockend(const JitCode *jc, uint32_t start) {
+  uint32_t end = (uint32_t)jc->codesize;  /* the layout is not in order */
+  for (int q = 0; q < 2 * jc->ninsns + 1; q++)
+    if (q != jc->ninsns && jc->offsets[q] > start && jc->offsets[q] < end)
+      end = jc->offsets[q];
+  return end;
+}
+
+/* One block of --print-code: objdump's listing, or a hex dump. */
+static void jit_printblock(const JitCode *jc, uint32_t start, uint32_t end) {
   char path[] = "/tmp/crescent-code-XXXXXX";
+  int fd = mkstemp(path);
+  int listed = 0;
+  if (fd >= 0) {
+    if (write(fd, jc->code + start, end - start) == (ssize_t)(end - start)) {
+      char cmd[256];
+      snprintf(cmd, sizeof cmd,
+               "objdump -D -b binary -mi386:x86-64 --adjust-vma=0x%lx %s "
+               "2>/dev/null | sed -n '/^ *[0-9a-f]*:/p' >&2",
+               (unsigned long)((uintptr_t)jc->code + start), path);
+      fflush(stderr);
+      listed = end == start || system(cmd) == 0;
+    }
+    close(fd);
+    unlink(path);
+  }
+  if (!listed)
+    for (uint32_t j = start; j < end; j++)
+      fprintf(stderr, "%s%02x", (j - start) % 16 == 0 ? "\n   " : " ",
+              jc->code[j]);
+}
+
+/* --print-code: each instruction's stencil, then the general stencils
+ * (slow paths) laid out with the cold code. */
+static void jit_printcode(const Proto *p, const JitCode *jc, const char *name) {
   fprintf(stderr, "[print-code] %s: %d bytecodes, %zu bytes at %p\n", name,
           jc->ninsns, jc->codesize, (void *)jc->code);
-  for (int pc = 0; pc < jc->ninsns; pc++) {
-    uint32_t start = jc->offsets[pc];
-    uint32_t end = (uint32_t)jc->codesize;  /* the layout is not in order */
-    for (int q = 0; q < jc->ninsns; q++)
-      if (jc->offsets[q] > start && jc->offsets[q] < end) end = jc->offsets[q];
-    fprintf(stderr, "-- [%d] %s (line %d) +%u, %u bytes\n", pc + 1,
-            op_names[GET_OPCODE(p->code[pc])], debug_getfuncline(p, pc),
-            start, end - start);
-    int fd = mkstemp(path);
-    int listed = 0;
-    if (fd >= 0) {
-      if (write(fd, jc->code + start, end - start) == (ssize_t)(end - start)) {
-        char cmd[256];
-        snprintf(cmd, sizeof cmd,
-                 "objdump -D -b binary -mi386:x86-64 --adjust-vma=0x%lx %s "
-                 "2>/dev/null | sed -n '/^ *[0-9a-f]*:/p' >&2",
-                 (unsigned long)((uintptr_t)jc->code + start), path);
-        fflush(stderr);
-        listed = end == start || system(cmd) == 0;
-      }
-      close(fd);
-      unlink(path);
-      strcpy(path, "/tmp/crescent-code-XXXXXX");
+  for (int slow = 0; slow < 2; slow++)
+    for (int pc = 0; pc < jc->ninsns; pc++) {
+      uint32_t start = jc->offsets[slow ? jc->ninsns + 1 + pc : pc];
+      if (start == UINT32_MAX) continue;
+      uint32_t end = jit_blockend(jc, start);
+      fprintf(stderr, "-- [%d] %s%s (line %d) +%u, %u bytes\n", pc + 1,
+              op_names[GET_OPCODE(p->code[pc])], slow ? " slow path" : "",
+              debug_getfuncline(p, pc), start, end - start);
+      jit_printblock(jc, start, end);
     }
-    if (!listed)
-      for (uint32_t j = start; j < end; j++)
-        fprintf(stderr, "%s%02x", (j - start) % 16 == 0 ? "\n   " : " ",
-                jc->code[j]);
-  }
 }
 
 /* ------------------------------------------------------------------ */
@@ -300,31 +328,25 @@ static void jit_patch(uint8_t *mem, uint8_t *w, uint32_t at, uint32_t len,
   }
 }
 
-/* The stencil of instruction ins (and its prepared holes): the op's own
- * from the set, or a specialized fragment (stencil_extra). */
-static const Stencil *jit_stencil_for(Instruction ins, int prof,
-                                      const PreparedHole **ph) {
+/* The stencil of instruction ins: the op's own from the set, or a
+ * specialized one (stencil_extra). */
+static const Prepared *jit_stencil_for(Instruction ins, int prof) {
   int op = GET_OPCODE(ins);
-  if (op == OP_JMP && GETARG_sJ(ins) >= 0) {
-    *ph = prep_extra[EXTRA_JMPFWD];
-    return &stencil_extra_jmpfwd;
-  }
+  if (op == OP_JMP && GETARG_sJ(ins) >= 0)
+    return &prep_extra[EXTRA_JMPFWD];
   if (!prof) {  /* the test ops with their k bit built in */
     int x = -1;
+    if (op == OP_CALL && GETARG_B(ins) != 0)  /* a known argument count */
+      return &prep_extra[EXTRA_CALL_B];
     switch (op) {
 #define X(o) case OP_##o: x = EXTRA_##o##_K0; break;
       STENCIL_KOPS(X)
 #undef X
       default: break;
     }
-    if (x >= 0) {
-      x += GETARG_k(ins);
-      *ph = prep_extra[x];
-      return extra_stencils[x];
-    }
+    if (x >= 0) return &prep_extra[x + GETARG_k(ins)];
   }
-  *ph = prep_holes[prof][op];
-  return prof ? &stencils_prof[op] : &stencils[op];
+  return &prep_set[prof ? SET_PROF : SET_PLAIN][op];
 }
 
 /* The instructions each continuation of instruction pc leads to
@@ -353,12 +375,11 @@ static int jit_cold(Instruction ins) {
 /* prof: the profiling stencils, behind the warm-up prologue. */
 static enum JitAbort jit_build(Proto *p, int prof, JitCode **out) {
   int n = p->sizecode;
-  const PreparedHole *ph;
   int64_t c[3];
   if (!jit_mem_ready()) return JIT_ABORT_NOMEM;
   pthread_once(&prep_once, jit_prepare);  /* needs the region (reach) */
   if (!prep_ok) return JIT_ABORT_FAR;
-  JitCode *jc = malloc(sizeof(JitCode) + (size_t)(n + 1) * sizeof(uint32_t));
+  JitCode *jc = malloc(sizeof(JitCode) + (size_t)(2 * n + 1) * sizeof(uint32_t));
   int *order = malloc((size_t)n * (sizeof(int) + sizeof(uint32_t)) + 1);
   if (jc == NULL || order == NULL) {
     free(jc);
@@ -366,9 +387,12 @@ static enum JitAbort jit_build(Proto *p, int prof, JitCode **out) {
     return JIT_ABORT_NOMEM;
   }
   uint32_t *lens = (uint32_t *)(order + n);
+  uint32_t *slowat = jc->offsets + n + 1;  /* JitCode.offsets */
   /* Layout: [prologue,] the stencils in bytecode order, cold ones
-   * (jit_cold) last; a stencil ending in a jump to the stencil that
-   * follows it in the layout loses that jump (it falls through). */
+   * (jit_cold) after them, then the general stencils of the instructions
+   * whose fast path may leave for it (Prepared.slow); a stencil ending in
+   * a jump to the stencil that follows it in the layout loses that jump
+   * (it falls through). */
   int nhot = 0, ncold = 0;
   for (int pc = 0; pc < n; pc++)
     if (!jit_cold(p->code[pc])) order[nhot++] = pc;
@@ -385,7 +409,7 @@ static enum JitAbort jit_build(Proto *p, int prof, JitCode **out) {
       free(order);
       return op == OP_LOADK ? JIT_ABORT_RANGE : JIT_ABORT_NOFB;
     }
-    const Stencil *st = jit_stencil_for(ins, prof, &ph);
+    const Stencil *st = jit_stencil_for(ins, prof)->st;
     uint32_t len = st->size;
     if (j + 1 < n && st->tail_cont != STENCIL_TAIL_NONE) {
       jit_conts(p, pc, c);
@@ -396,6 +420,14 @@ static enum JitAbort jit_build(Proto *p, int prof, JitCode **out) {
     size += len;
   }
   jc->offsets[n] = size;
+  for (int pc = 0; pc < n; pc++) {
+    Instruction ins = p->code[pc];
+    slowat[pc] = UINT32_MAX;
+    if (jit_stencil_for(ins, prof)->slow) {
+      slowat[pc] = size;
+      size += prep_set[SET_GENERAL][GET_OPCODE(ins)].st->size;
+    }
+  }
   size_t mapsize = size;
   uint8_t *w;
   uint8_t *mem = jit_mem_alloc(&mapsize, &w);
@@ -408,20 +440,25 @@ static enum JitAbort jit_build(Proto *p, int prof, JitCode **out) {
   memcpy(src + SRC_RODATA, prep_fixed,
          (SRC_EXTERN - SRC_RODATA + stencil_nsymbols) * sizeof *src);
   if (prof) {  /* its operands: those of instruction 0 (IPC: the entry) */
+    const Prepared *pw = &prep_extra[EXTRA_WARMUP];
     jit_operands(src, p, p->code[0], 0);
     src[SRC_NEXT] = (uintptr_t)mem + jc->offsets[0];
-    jit_patch(mem, w, 0, jc->offsets[0], &stencil_extra_warmup,
-              prep_extra[EXTRA_WARMUP], src);
+    jit_patch(mem, w, 0, jc->offsets[0], pw->st, pw->ph, src);
   }
   for (int pc = 0; pc < n; pc++) {
     Instruction ins = p->code[pc];
+    const Prepared *pr = jit_stencil_for(ins, prof);
     jit_operands(src, p, ins, pc);
     jit_conts(p, pc, c);
     src[SRC_NEXT] = (uintptr_t)(mem + jc->offsets[c[0]]);
     src[SRC_JUMP] = (uintptr_t)(mem + jc->offsets[c[1]]);
     src[SRC_JMPNEXT] = (uintptr_t)(mem + jc->offsets[c[2]]);
-    const Stencil *st = jit_stencil_for(ins, prof, &ph);
-    jit_patch(mem, w, jc->offsets[pc], lens[pc], st, ph, src);
+    src[SRC_SLOW] = (uintptr_t)(mem + slowat[pc]);
+    jit_patch(mem, w, jc->offsets[pc], lens[pc], pr->st, pr->ph, src);
+    if (pr->slow) {
+      const Prepared *g = &prep_set[SET_GENERAL][GET_OPCODE(ins)];
+      jit_patch(mem, w, slowat[pc], g->st->size, g->st, g->ph, src);
+    }
   }
   free(order);
   jc->code = mem;
@@ -477,9 +514,10 @@ int jit_compile(lua_State *L, Proto *p) {
     clock_gettime(CLOCK_MONOTONIC, &t1);
     double us = (double)(t1.tv_sec - t0.tv_sec) * 1e6 +
                 (double)(t1.tv_nsec - t0.tv_nsec) / 1e3;
-    fprintf(stderr, "[trace-opt] %s: baseline%s: %d bytecodes, %zu bytes, %.1f us\n",
+    fprintf(stderr, "[trace-opt] %s: baseline%s: %d bytecodes, %zu bytes "
+            "(%u hot), %.1f us\n",
             name, prof ? " (profiling)" : old != NULL ? " (warmed up)" : "",
-            jc->ninsns, jc->codesize, us);
+            jc->ninsns, jc->codesize, jc->offsets[jc->ninsns], us);
   }
   if (o->perf_map) jit_perfmap(jc, name);
   if (o->print_code) jit_printcode(p, jc, name);

@@ -17,6 +17,7 @@
  */
 #include "jit/jit.h"
 #include "jit/jit_stencil.h"
+#include "vm/resume.h"
 #include "vm/do.h"
 #include "vm/feedback.h"
 #include "vm/interp.h"
@@ -34,16 +35,26 @@ const uint8_t (*const stencil_fb_kind_of_tag)[VT_COUNT] = &fb_kind_of_tag;
  * (rdi rsi rdx rcx r8 r9 r10, and rax unless it carries the result),
  * calls it and restores them: the preserve_most convention, whose callee
  * also preserves rax when it is not the result register (r11 and the
- * vector registers stay clobbered). The call stays 16-byte aligned. No
+ * vector registers stay clobbered). Most are reached from an inline asm
+ * `call` that the compiler does not see as one (stencil_ops.c,
+ * JIT_SLOW), so the stencil's stack may be at any 8-byte alignment: the
+ * thunk aligns it for the callee itself (rbp keeps the entry value). No
  * slow call has more than six arguments, so none is on the stack. */
+#define JIT_PM_ENTER "push %rbp\nmov %rsp, %rbp\nand $-16, %rsp\n"
+#define JIT_PM_LEAVE "mov %rbp, %rsp\npop %rbp\n"
 #define JIT_PM_SAVE "push %rdi\npush %rsi\npush %rdx\npush %rcx\n"            \
                     "push %r8\npush %r9\npush %r10\n"
 #define JIT_PM_RESTORE "pop %r10\npop %r9\npop %r8\npop %rcx\n"              \
                        "pop %rdx\npop %rsi\npop %rdi\n"
-#define JIT_PM_A(f) JIT_PM_SAVE "call " #f "@PLT\n" JIT_PM_RESTORE
-#define JIT_PM_P(f) "push %rax\n" JIT_PM_SAVE "sub $8, %rsp\n"                \
+#define JIT_PM_A(f) JIT_PM_ENTER JIT_PM_SAVE "sub $8, %rsp\n"                  \
                     "call " #f "@PLT\n" "add $8, %rsp\n" JIT_PM_RESTORE        \
-                    "pop %rax\n"
+                    JIT_PM_LEAVE
+#define JIT_PM_P(f) JIT_PM_ENTER "push %rax\n" JIT_PM_SAVE                     \
+                    "call " #f "@PLT\n" JIT_PM_RESTORE "pop %rax\n"            \
+                    JIT_PM_LEAVE
+#define JIT_PM_D(f) JIT_PM_P(f)
+/* NAME is preserve_most itself: only the alignment. */
+#define JIT_PM_M(f) JIT_PM_ENTER "call " #f "@PLT\n" JIT_PM_LEAVE
 #if defined(__x86_64__) && !defined(CR_NO_PRESERVE_NONE)
 #define X(f, r)                                                            \
   __asm__(".text\n.p2align 4\n.globl jit_pm_" #f "\n.hidden jit_pm_" #f    \
@@ -51,6 +62,19 @@ const uint8_t (*const stencil_fb_kind_of_tag)[VT_COUNT] = &fb_kind_of_tag;
           JIT_PM_##r(f) "ret\n.size jit_pm_" #f ", .-jit_pm_" #f "\n");
 STENCIL_SLOWCALLS(X)
 #undef X
+/* A C function called by a CALL stencil (stencil_ops.c, CALL_C): the
+ * function in rax, L in rdi, its result (the count) in rax; then its
+ * results moved by do_poscall (in the bodies, do_poscall is the RETURN
+ * stencils' jump to jit_rt_poscall). The stencil's asm declares the C
+ * convention's caller-saved registers clobbered: only the alignment. */
+__asm__(".text\n.p2align 4\n.globl jit_pm_callc\n.hidden jit_pm_callc\n"
+        ".type jit_pm_callc,@function\njit_pm_callc:\n"
+        JIT_PM_ENTER "call *%rax\n" JIT_PM_LEAVE
+        "ret\n.size jit_pm_callc, .-jit_pm_callc\n");
+__asm__(".text\n.p2align 4\n.globl jit_pm_poscall\n.hidden jit_pm_poscall\n"
+        ".type jit_pm_poscall,@function\njit_pm_poscall:\n"
+        JIT_PM_ENTER "call do_poscall@PLT\n" JIT_PM_LEAVE
+        "ret\n.size jit_pm_poscall, .-jit_pm_poscall\n");
 #endif
 
 /* Enter frame ci at its saved pc. */
@@ -141,10 +165,12 @@ JIT_ENTRY void jit_rt_call(JIT_HANDLER_PARAMS) {
     lua_CFunction fn = ttislcf(f) ? fvalue(f) : clCvalue(f)->f;
     nci->func = f;
     nci->nresults = (short)(GETARG_C(ins) - 1);
-    nci->callstatus = CIST_C;
+    nci->callstatus = CIST_C | CIST_RETYIELD;
     nci->top = L->top + LUA_MINSTACK;
     L->ci = nci;
     int n = fn(L);
+    if (CR_UNLIKELY(n < 0))  /* a yield that returns: leave vm_execute */
+      return;
     do_poscall(L, nci, n);
     nci = NULL;
   } else

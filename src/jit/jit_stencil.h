@@ -46,19 +46,23 @@
   X(SETTABUP) X(SETTABLE) X(SETI) X(SETFIELD) X(SELF) X(RETURN) X(TAILCALL)
 
 /* The C functions the stencils call on their slow paths (the external
- * calls of stencil_ops.o, but for those already preserve_most). The
- * stencils call each through jit_pm_NAME (jit_runtime.c), a thunk that
- * saves and restores the registers the C convention lets NAME clobber:
- * the preserve_most convention, so a stencil keeps its state in registers
- * across the call and needs no stack frame beyond the call's alignment.
- * X(NAME, R): R = A when NAME returns its result in rax (an integer or a
- * pointer), P when rax must be preserved too (void, double results). */
+ * calls of stencil_ops.o, but for the continuations). The stencils call
+ * each through jit_pm_NAME (jit_runtime.c), a thunk that saves and
+ * restores the registers the C convention lets NAME clobber and aligns
+ * the stack: the preserve_most convention, so a stencil keeps its state
+ * in registers across the call. The call itself is an inline asm `call`
+ * (stencil_ops.c, JIT_SLOW): the compiler does not see a call, so a
+ * stencil needs no stack frame (not even a push for the alignment) on
+ * its fast path. X(NAME, R): R = A when NAME returns its result in rax
+ * (an integer or a pointer), P when it returns nothing (rax preserved),
+ * M when NAME is preserve_most itself (only the alignment), D when it
+ * takes or returns doubles: called by the compiler, through the thunk. */
 #define STENCIL_SLOWCALLS(X)                                               \
   X(gc_barrier_, P) X(vm_finishget, P) X(tab_get, A) X(tm_get, A)          \
   X(tab_getint, A) X(interp_finishgeti, P) X(gc_barrierback_, P)           \
   X(vm_finishset, P) X(interp_finishseti, P) X(tab_newsized, A)            \
-  X(tab_resize, P) X(gc_step, P) X(tab_getstr, A) X(arith_modf, P)         \
-  X(arith_mod, A) X(arith_pow, P) X(floor, P) X(arith_idiv, A)             \
+  X(tab_resize, P) X(gc_step, P) X(tab_getstr, A) X(arith_modf, D)         \
+  X(arith_mod, A) X(arith_pow, D) X(floor, D) X(arith_idiv, A)             \
   X(arith_tointegerns, A) X(tm_trybin, P) X(tm_trybini, P)                 \
   X(tm_trybinassoc, P) X(vm_objlen, P) X(vm_concat, P) X(func_close, A)    \
   X(func_newtbcupval, P) X(vm_equalobj, A) X(vm_lessthan, A)               \
@@ -66,7 +70,8 @@
   X(func_closeupval, P) X(interp_floatforloop, A) X(interp_forprep, A)     \
   X(do_call, P) X(tab_resizearray, P) X(debug_typeerror, P)                \
   X(interp_pushclosure, P) X(tm_getvarargs, P) X(tm_adjustvarargs, P)      \
-  X(interp_varargshook, P) X(fb_call_miss, P)
+  X(interp_varargshook, P) X(fb_call_miss, P) X(fb_field_probe, M)         \
+  X(fb_field_getmiss, M) X(fb_field_setmiss, M)
 
 /* What a relocation of a stencil refers to. */
 enum StencilHoleKind {
@@ -79,6 +84,9 @@ enum StencilHoleKind {
   SH_CONT_JMPNEXT,              /* the next instruction is a JMP: its target's
                                    stencil if it jumps forward (no back-edge
                                    to count), else the JMP's own */
+  SH_CONT_SLOW,                 /* this instruction's general case: its
+                                   stencil from stencils_general, laid out
+                                   with the function's cold code */
   SH_EXTERN,                    /* a runtime function or datum: sym */
   SH_RODATA                     /* stencil_rodata + sym */
 };
@@ -105,19 +113,24 @@ typedef struct Stencil {
   uint32_t size;       /* bytes */
   uint32_t tail_next;  /* size - 5 when it ends in a "jmp continuation",
                           else size */
-  uint8_t tail_cont;   /* that continuation (SH_CONT_*), or
+  uint8_t tail_cont;   /* that continuation (SH_CONT_NEXT, _JUMP or
+                          _JMPNEXT), or
                           STENCIL_TAIL_NONE: the jmp is dropped when its
                           target's stencil follows in the layout */
   const StencilHole *holes;
   uint32_t nholes;
 } Stencil;
 
-/* Generated (build/gen/stencils.c), indexed by opcode: the plain set and
+/* Generated (build/gen/stencils.c), indexed by opcode: the plain set (an
+ * op's fast path, which continues with SH_CONT_SLOW for anything else),
+ * the general set (the whole op: the plain stencil's slow continuation),
  * the profiling set (stencil_ops.c), and the profiling code's prologue. */
 extern const Stencil stencils[];
+extern const Stencil stencils_general[];
 extern const Stencil stencils_prof[];
 extern const Stencil stencil_extra_warmup;
 extern const Stencil stencil_extra_jmpfwd;
+extern const Stencil stencil_extra_CALL_b;   /* CALL with B != 0 */
 #define X(op) extern const Stencil stencil_extra_##op##_k0, stencil_extra_##op##_k1;
 STENCIL_KOPS(X)
 #undef X

@@ -113,6 +113,8 @@ static void fb_field_add(lua_State *L, FieldIC *ic, int n, Shape *const *sh,
   }
   int first = ic->count == 0;
   ic->count = (lu_byte)(ic->count + n);
+  if (ix[0] & FB_IX_CLASS)
+    ic->aux |= FB_AUX_CLASSES;
   fb_field_setstate(L, ic, first ? IC_MONO : IC_POLY, key, ipc);
 }
 
@@ -124,67 +126,67 @@ static void fb_field_addown(lua_State *L, FieldIC *ic, Shape *sh, int idx,
 }
 
 /*
+ * A store of key (absent from shape sh) moves tables of shape sh to its
+ * child by key: remember the pair when the child exists already (else the
+ * store that is about to run makes it, and the next miss records it).
+ * Only below SHAPE_LINEAR_MAX slots, where adding a key never makes the
+ * table a dictionary instead (obj/tab.c, tab_mostlyholes), so the fast
+ * path need not count holes.
+ */
+static void fb_field_addtrans(lua_State *L, FieldIC *ic, Shape *sh,
+                              TString *key, const Instruction *ipc) {
+  if (sh->nslots >= SHAPE_LINEAR_MAX)
+    return;
+  Shape *child = shape_child(sh, key);
+  if (child == NULL)
+    return;
+  cr_assert(child->nslots == sh->nslots + 1, "a child has one more key");
+  Shape *pair_shape[2] = { sh, child };
+  uint32_t pair_index[2] = { FB_IX_TRANS | sh->nslots, sh->nslots };
+  fb_field_add(L, ic, 2, pair_shape, pair_index, key, ipc);
+}
+
+/*
  * key is absent from t (shaped, and not one of its shape's keys): is it
  * found by walking __index tables from t's metatable, every table on the
- * way shaped? Fills the pairs of a class entry (at most IC_MAX_POLY) and
- * returns how many, or 0 when the lookup cannot be cached.
+ * way shaped? Fills the pairs of a class entry (at most IC_MAX_POLY: the
+ * tables where the key is absent) and returns how many, or 0 when the
+ * lookup cannot be cached.
  */
-static int fb_class_find(lua_State *L, Table *t, TString *key, Shape **sh,
-                         uint32_t *ix) {
+static int fb_class_find(lua_State *L, Table *t, TString *key, int ownslot,
+                         Shape **sh, uint32_t *ix) {
   TString *index_name = G(L)->tmname[TM_INDEX];
-  int n = 0;
-  sh[n] = t->shape;
-  ix[n++] = FB_IX_CLASS;
+  int n = 1;
+  sh[0] = t->shape;
+  ix[0] = ownslot >= 0 ? FB_IX_MAKEOWN1(ownslot + 1) : 0;
   for (;;) {
     Table *mt = t->metatable;
-    if (mt == NULL || mt->shape == NULL || n == IC_MAX_POLY) return 0;
+    if (mt == NULL) {  /* the end of the walk: nil */
+      ix[n - 1] |= FB_IX_END;
+      ix[0] |= FB_IX_CLASS | FB_IX_MAKE(n - 1, 0, 0);
+      return n;
+    }
+    if (mt->shape == NULL) return 0;
     int ii = shape_lookup(mt->shape, index_name);
     if (ii < 0) return 0;
     const TValue *iv = &mt->slots[ii];
     if (!ttistable(iv)) return 0;
-    Table *cls = hvalue(iv);
-    if (cls->shape == NULL) return 0;
-    sh[n] = mt->shape;
-    ix[n++] = (uint32_t)ii | (cls == mt ? FB_HOP_SELF : 0);
-    if (cls != mt) {
-      if (n == IC_MAX_POLY) return 0;
-      sh[n] = cls->shape;
-      ix[n++] = 0;
-    }
-    int mi = shape_lookup(cls->shape, key);
+    Table *next = hvalue(iv);
+    if (next->shape == NULL) return 0;
+    int mi = shape_lookup(next->shape, key);
     if (mi >= 0) {
       /* a nil slot could be refilled without a new shape: not cacheable */
-      if (ttisnil(&cls->slots[mi])) return 0;
-      ix[n - 1] |= FB_HOP_FOUND | ((uint32_t)mi << 8);
-      ix[0] |= (uint32_t)(n - 1);
+      if (ttisnil(&next->slots[mi])) return 0;
+      ix[n - 1] |= FB_IX_MAKE(0, ii, mi);
+      ix[0] |= FB_IX_CLASS | FB_IX_MAKE(n - 1, 0, 0);
       return n;
     }
-    t = cls;
+    ix[n - 1] |= FB_IX_MAKE(0, ii, 0);
+    if (n == IC_MAX_POLY) return 0;
+    sh[n] = next->shape;
+    ix[n++] = 0;
+    t = next;
   }
-}
-
-/* The shared chains are a 2-way set-associative cache: the set of key
- * looked up in tables of shape sh is chains[2i], chains[2i + 1], the most
- * recently recorded one first. */
-static FieldChain *fb_chain_set(global_State *g, const Shape *sh,
-                                const TString *key) {
-  uint32_t h = key->hash ^ (uint32_t)((uintptr_t)sh >> 5);
-  return &g->chains[2 * ((h ^ (h >> 11)) & (FIELD_CHAINS / 2 - 1))];
-}
-
-static int fb_chain_holds(const global_State *g, const FieldChain *c,
-                          const Shape *sh, const TString *key) {
-  return c->key == key && c->epoch == g->shape_epoch &&
-         c->chain.shape[0] == sh;
-}
-
-/* The recorded chain for (sh, key), or NULL. */
-static const FieldChain *fb_chain_find(global_State *g, const Shape *sh,
-                                       const TString *key) {
-  const FieldChain *set = fb_chain_set(g, sh, key);
-  if (fb_chain_holds(g, &set[0], sh, key)) return &set[0];
-  if (fb_chain_holds(g, &set[1], sh, key)) return &set[1];
-  return NULL;
 }
 
 /* Where to record a chain for (sh, key): the first way, after moving a
@@ -204,14 +206,17 @@ const TValue *fb_field_probe(lua_State *L, const FieldIC *ic, const Table *t,
   if (fb_ismega(ic->state)) {
     /* A chain proves the key absent from t (shapes do not change). */
     const FieldChain *c = fb_chain_find(G(L), sh, key);
-    return c != NULL ? fb_class_probe(&c->chain, 0, t) : NULL;
+    return c != NULL ? fb_class_probe(L, &c->chain, 0, t, key)
+                     : NULL;
   }
   for (int j = 0; j < ic->count; j += 1 + (ic->index[j] & FB_IX_CLASS
                                            ? (int)FB_IX_NHOPS(ic->index[j])
                                            : 0)) {
     if (ic->shape[j] != sh) continue;
+    if (ic->index[j] & FB_IX_TRANS) return NULL;  /* the key is absent */
     if (!(ic->index[j] & FB_IX_CLASS)) return &t->slots[ic->index[j]];
-    return fb_class_probe(ic, j, t);  /* one entry per object shape */
+    /* one entry per object shape */
+    return fb_class_probe(L, ic, j, t, key);
   }
   return NULL;
 }
@@ -226,25 +231,30 @@ const TValue *fb_field_getmiss(lua_State *L, FeedbackSlot *s, Table *t,
   for (int j = 0; j < ic->count; j += 1 + (ic->index[j] & FB_IX_CLASS
                                            ? (int)FB_IX_NHOPS(ic->index[j])
                                            : 0)) {
-    if (ic->shape[j] != sh) continue;
+    if (ic->shape[j] != sh || (ic->index[j] & FB_IX_TRANS)) continue;
     if (!(ic->index[j] & FB_IX_CLASS)) return &t->slots[ic->index[j]];
-    const TValue *m = fb_class_probe(ic, j, t);
+    const TValue *m = fb_class_probe(L, ic, j, t, key);
     if (m != NULL) return m;
     stale = 1;
   }
   int idx = shape_lookup(sh, key);
-  if (idx >= 0) {
+  if (idx >= 0 && !ttisnil(&t->slots[idx])) {
     fb_field_addown(L, ic, sh, idx, key, ipc);
     return &t->slots[idx];
   }
-  /* Absent from t itself: maybe found through classes. Sites that cannot
-   * hold the chain share the recorded ones (fb_field_probe looked there
-   * first). */
+  /* Absent from t itself (or nil there): maybe found through classes, or
+   * proved nil. Sites that cannot hold the chain share the recorded ones
+   * (fb_field_probe looked there first). */
   Shape *esh[IC_MAX_POLY];
   uint32_t eix[IC_MAX_POLY];
-  int n = fb_class_find(L, t, key, esh, eix);
-  if (n == 0)
-    return &tab_absentkey;  /* vm_finishget does the rest, uncached */
+  int n = fb_class_find(L, t, key, idx, esh, eix);
+  if (n == 0) {  /* vm_finishget does the rest, uncached */
+    if (idx >= 0) {
+      fb_field_addown(L, ic, sh, idx, key, ipc);
+      return &t->slots[idx];
+    }
+    return &tab_absentkey;
+  }
   global_State *g = G(L);
   FieldChain *c = fb_chain_place(g, sh, key);
   c->key = key;
@@ -254,7 +264,7 @@ const TValue *fb_field_getmiss(lua_State *L, FeedbackSlot *s, Table *t,
     c->chain.shape[j] = esh[j];
     c->chain.index[j] = eix[j];
   }
-  const TValue *m = fb_class_probe(&c->chain, 0, t);
+  const TValue *m = fb_class_probe(L, &c->chain, 0, t, key);
   cr_assert(m != NULL, "a chain just found holds");
   if (fb_ismega(ic->state))
     return m;
@@ -275,13 +285,21 @@ const TValue *fb_field_setmiss(lua_State *L, FeedbackSlot *s, Table *t,
   Shape *sh = t->shape;
   if (sh == NULL)  /* dictionary tables are not cached */
     return tab_getshortstr(t, key);
-  for (int j = 1; j < ic->count; j++) {
-    cr_assert(!(ic->index[j] & FB_IX_CLASS), "store sites hold own entries");
-    if (ic->shape[j] == sh) return &t->slots[ic->index[j]];
+  int trans = 0;  /* the site has a transition from sh */
+  for (int j = 0; j < ic->count; j++) {
+    cr_assert(!(ic->index[j] & FB_IX_CLASS), "store sites hold no classes");
+    if (ic->shape[j] != sh) continue;
+    if (ic->index[j] & FB_IX_TRANS)
+      trans = 1;
+    else
+      return &t->slots[ic->index[j]];
   }
   int idx = shape_lookup(sh, key);
-  if (idx < 0)
-    return &tab_absentkey;  /* a new key: vm_finishset adds it */
+  if (idx < 0) {  /* a new key: vm_finishset adds it */
+    if (!trans)
+      fb_field_addtrans(L, ic, sh, key, ipc);
+    return &tab_absentkey;
+  }
   fb_field_addown(L, ic, sh, idx, key, ipc);
   return &t->slots[idx];
 }

@@ -24,23 +24,35 @@
  *
  *   own entry     one pair (shape, slot): the key is field `slot` of any
  *                 table with that shape.
- *   class entry   a head pair (object shape, FB_IX_CLASS | n) followed by
- *                 n hop pairs: the key is absent from the object and found
- *                 through __index tables of metatables, as in
- *                     obj -> mt1.__index -> (mt2.__index -> ...)
- *                 A hop pair is the shape of a metatable and, in its index,
- *                 the slot of "__index" there (FB_HOP_SLOT); FB_HOP_SELF
- *                 says that __index is the metatable itself (the class
- *                 idiom `C.__index = C`), otherwise the next pair is the
- *                 shape of the __index table. FB_HOP_FOUND on the pair that
- *                 proves the shape of the last table gives the slot of the
- *                 key there (FB_HOP_KEY); on the other tables the shape
- *                 proves the key absent. A hit re-checks every link
- *                 (metatable present with its shape, __index a table with
- *                 its shape or the metatable itself, the value not nil), so
+ *   class entry   a head pair (object shape, FB_IX_CLASS | n ...)
+ *                 followed by n pairs: the key is absent from the object
+ *                 and found by following __index tables of metatables,
+ *                     obj -> mt1.__index = T1 -> mt2.__index = T2 ...
+ *                 Each pair is a table of that walk where the key is
+ *                 absent (the object, then T1, T2, ...: its shape proves
+ *                 the absence), with, in its index, the slot of "__index"
+ *                 in that table's metatable (FB_IX_IXSLOT); the last pair
+ *                 also gives the slot of the key in the table its
+ *                 metatable's __index leads to, the holder
+ *                 (FB_IX_KEYSLOT). Metatables and the holder are not
+ *                 pinned by shape, which keeps entries short (class
+ *                 hierarchies three deep fit one IC): a hit checks that
+ *                 their shapes have "__index", and the key, at those slots
+ *                 (a key keeps its slot while a table has a shape). A hit
+ *                 re-checks every link (metatable present, "__index" at
+ *                 its slot and a table, the next table's shape, the key at
+ *                 its slot in the holder with a value that is not nil), so
  *                 it is exact: it yields what lua5.4's __index walk yields.
  *
- * Store sites (SETFIELD, SETTABUP) hold own entries only. States go
+ *   transition    (store sites only) a pair (shape S, FB_IX_TRANS | n)
+ *                 followed by the pair (S', n), where S' is the child of S
+ *                 by the key, whose slot in S' is n: a store of a new key
+ *                 into a table of shape S moves it to S' and fills slot n
+ *                 (when the table has room, no __newindex and needs no
+ *                 barrier; table constructors are the common case). The
+ *                 second pair is an own entry by itself.
+ *
+ * Store sites (SETFIELD, SETTABUP) hold own entries and transitions. States go
  * uninit -> mono (one entry) -> poly (more entries, up to IC_MAX_POLY
  * pairs in all) -> mega; a mega site stops caching. Tables in dictionary
  * mode (shape == NULL) are looked up directly and never change a cache.
@@ -106,15 +118,30 @@ TYPE_PROFILE_BITS(X)
 #undef X
 _Static_assert(TP_NBITS <= 16, "profile bits fit TypeProfile.seen");
 
-/* index[j] of a class entry's head: FB_IX_CLASS | number of hop pairs. */
-#define FB_IX_CLASS  0x80000000u
-#define FB_IX_NHOPS(x) ((x) & 0xFFu)
-/* index[j] of a hop pair (slots are below SHAPE_MAX_KEYS: a byte each). */
-#define FB_HOP_SLOT(x)  ((x) & 0xFFu)          /* "__index" in the metatable */
-#define FB_HOP_KEY(x)   (((x) >> 8) & 0xFFu)   /* the key, with FB_HOP_FOUND */
-#define FB_HOP_SELF     0x10000u
-#define FB_HOP_FOUND    0x20000u
+/* index[j] of the pairs of a class entry (slots are below SHAPE_MAX_KEYS:
+ * a byte each). The head has FB_IX_CLASS and the number of pairs that
+ * follow it; every pair has the slot of "__index" in the metatable of its
+ * table; the last one the slot of the key in the holder. */
+#define FB_IX_CLASS       0x80000000u
+#define FB_IX_TRANS       0x40000000u   /* the first pair of a transition */
+#define FB_IX_NOTOWN      (FB_IX_CLASS | FB_IX_TRANS)
+#define FB_IX_NHOPS(x)    (((x) >> 16) & 0xFu)
+#define FB_IX_IXSLOT(x)   ((x) & 0xFFu)
+#define FB_IX_KEYSLOT(x)  (((x) >> 8) & 0xFFu)
+#define FB_IX_MAKE(nhops, ixslot, keyslot) \
+  (((uint32_t)(nhops) << 16) | (uint32_t)(ixslot) | ((uint32_t)(keyslot) << 8))
+/* The last pair's table has no metatable: the lookup yields nil. */
+#define FB_IX_END         0x100000u
+/* On the head: 1 + the slot of the key in the object when its shape has
+ * it (holding nil when the entry was made), else 0. */
+#define FB_IX_OWN1(x)     (((x) >> 21) & 0x7Fu)
+#define FB_IX_MAKEOWN1(s) ((uint32_t)(s) << 21)
 _Static_assert(SHAPE_MAX_KEYS <= 256, "a slot number fits a byte of index[j]");
+/* FieldIC.aux: the site holds a class entry (else every pair is an own
+ * entry, which the fast paths scan without decoding entries). */
+#define FB_AUX_CLASSES 1u
+_Static_assert(IC_MAX_POLY <= 16, "a pair count fits index[j]'s 4 bits");
+_Static_assert(SHAPE_MAX_KEYS < 128, "an own slot + 1 fits index[j]'s 7 bits");
 
 /* The slot of sites that have none (F == NO_FEEDBACK); see above. */
 extern FeedbackSlot fb_noslot;
@@ -165,38 +192,50 @@ CR_PRESERVE_MOST const TValue *fb_field_setmiss(lua_State *L, FeedbackSlot *s,
                                                 Table *t, TString *key,
                                                 const Instruction *ipc);
 
+/* Does shape s (or NULL) have key at slot `slot`? */
+#define fb_shape_has(s, slot, key) \
+  ((s) != NULL && (slot) < (s)->nslots && (s)->keys[slot] == (key))
+
 /* Re-validate the class entry whose head is pair j for object t (whose
- * shape is shape[j]); the slot of the value, or NULL. */
-CR_INLINE const TValue *fb_class_probe(const FieldIC *ic, int j,
-                                       const Table *t) {
-  int end = j + 1 + (int)FB_IX_NHOPS(ic->index[j]);
-  for (j++; j < end; j++) {
+ * shape is shape[j]) and key. The slot of the value, or NULL; a lookup
+ * proved to give nil gives fb_nilresult(L) (a nil value). */
+#define fb_nilresult(L) (&G(L)->nilvalue)
+CR_INLINE const TValue *fb_class_probe(lua_State *L, const FieldIC *ic, int j,
+                                       const Table *t, const TString *key) {
+  const TString *ixname = G(L)->tmname[TM_INDEX];
+  uint32_t x = ic->index[j];
+  int last = j + (int)FB_IX_NHOPS(x);
+  uint32_t own1 = FB_IX_OWN1(x);
+  if (own1 != 0 && !ttisnil(&t->slots[own1 - 1]))
+    return &t->slots[own1 - 1];  /* the object's own field, set again */
+  for (;;) {
     const Table *mt = t->metatable;
-    if (mt == NULL || mt->shape != ic->shape[j]) return NULL;
-    uint32_t x = ic->index[j];
-    const TValue *ix = &mt->slots[FB_HOP_SLOT(x)];
-    if (!ttistable(ix)) return NULL;
-    const Table *cls = hvalue(ix);
-    if (x & FB_HOP_SELF) {
-      if (cls != mt) return NULL;
-    } else {
-      if (++j >= end || cls->shape != ic->shape[j]) return NULL;
-      x = ic->index[j];
-    }
-    if (x & FB_HOP_FOUND) {
-      const TValue *m = &cls->slots[FB_HOP_KEY(x)];
+    if (x & FB_IX_END) return mt == NULL ? fb_nilresult(L) : NULL;
+    if (mt == NULL) return NULL;
+    uint32_t is = FB_IX_IXSLOT(x);
+    if (!fb_shape_has(mt->shape, is, ixname)) return NULL;
+    const TValue *iv = &mt->slots[is];
+    if (!ttistable(iv)) return NULL;
+    t = hvalue(iv);
+    if (j == last) {  /* t is the holder */
+      uint32_t ks = FB_IX_KEYSLOT(x);
+      if (!fb_shape_has(t->shape, ks, key)) return NULL;
+      const TValue *m = &t->slots[ks];
       return ttisnil(m) ? NULL : m;
     }
-    t = cls;
+    j++;
+    if (t->shape != ic->shape[j]) return NULL;
+    x = ic->index[j];
   }
-  return NULL;
 }
 
 /*
  * Raw t[key] for a short-string key, or what the __index walk from t
  * yields for it when a class entry proves that is the result of the full
- * lookup. The slot returned may hold nil (absent key): the caller then
- * runs vm_finishget with it. ipc: the instruction (for --trace-ic).
+ * lookup. The slot returned may hold nil (absent key, or fb_nilresult(L)
+ * when a class entry proved the whole walk gives nil): the caller then
+ * runs vm_finishget with it (which gives nil for the latter, a bit
+ * slower). ipc: the instruction (for --trace-ic).
  */
 CR_INLINE const TValue *fb_field_get(lua_State *L, FeedbackSlot *s, Table *t,
                                      TString *key, const Instruction *ipc) {
@@ -212,6 +251,97 @@ CR_INLINE const TValue *fb_field_get(lua_State *L, FeedbackSlot *s, Table *t,
   return fb_field_getmiss(L, s, t, key, ipc);
 }
 
+/* The chains shared by megamorphic load sites (g->chains) are a 2-way
+ * set-associative cache: the set of key looked up in tables of shape sh
+ * is chains[2i], chains[2i + 1], the most recently recorded one first. An
+ * entry is valid while g->shape_epoch has not moved (its shapes and key
+ * are then alive). */
+CR_INLINE FieldChain *fb_chain_set(global_State *g, const Shape *sh,
+                                   const TString *key) {
+  uint32_t h = key->hash ^ (uint32_t)((uintptr_t)sh >> 5);
+  return &g->chains[2 * ((h ^ (h >> 11)) & (FIELD_CHAINS / 2 - 1))];
+}
+
+CR_INLINE int fb_chain_holds(const global_State *g, const FieldChain *c,
+                             const Shape *sh, const TString *key) {
+  return c->key == key && c->epoch == g->shape_epoch &&
+         c->chain.shape[0] == sh;
+}
+
+/* The recorded chain for (sh, key), or NULL. */
+CR_INLINE const FieldChain *fb_chain_find(global_State *g, const Shape *sh,
+                                          const TString *key) {
+  const FieldChain *set = fb_chain_set(g, sh, key);
+  if (fb_chain_holds(g, &set[0], sh, key)) return &set[0];
+  if (fb_chain_holds(g, &set[1], sh, key)) return &set[1];
+  return NULL;
+}
+
+/* The part of fb_field_get and fb_field_slot that makes no call: the slot
+ * index of key in t when an own entry of the site answers for t's shape
+ * (the first entry, or any when the site holds own entries only), else -1
+ * (the caller then takes its general case). */
+CR_INLINE int fb_field_hit(FeedbackSlot *s, const Table *t) {
+  Shape *sh = t->shape;
+  const FieldIC *ic = &s->field;
+  if (CR_LIKELY(sh == ic->shape[0] && sh != NULL &&
+                !(ic->index[0] & FB_IX_NOTOWN)))
+    return (int)ic->index[0];
+  _Static_assert(IC_MAX_POLY == 4, "the scan below covers every pair");
+  if (sh != NULL && !(ic->aux & FB_AUX_CLASSES)) {
+    /* pairs past count are NULL (fb_field_clear); a shape has one entry */
+    for (int j = 1; j < IC_MAX_POLY; j++)
+      if (sh == ic->shape[j])
+        return ic->index[j] & FB_IX_NOTOWN ? -1 : (int)ic->index[j];
+  }
+  return -1;
+}
+
+/* The shape a table of t's shape moves to when the store site s adds its
+ * key (a transition entry), or NULL. */
+CR_INLINE Shape *fb_field_trans(FeedbackSlot *s, const Table *t) {
+  const Shape *sh = t->shape;
+  const FieldIC *ic = &s->field;
+  if (sh == NULL) return NULL;
+  for (int j = 0; j < IC_MAX_POLY - 1; j++)
+    if (sh == ic->shape[j] && (ic->index[j] & FB_IX_TRANS))
+      return ic->shape[j + 1];
+  return NULL;
+}
+
+/* The same for loads through classes (SELF's fast path, GETFIELD's
+ * general case): own and class entries, and the shared chains when the
+ * site is megamorphic (method calls on objects of many classes). A slot,
+ * which may hold nil (then only fb_nilresult(L) is the result: any other
+ * is an own field to look further for), or NULL (take the general
+ * case). */
+CR_INLINE const TValue *fb_method_hit(lua_State *L, FeedbackSlot *s,
+                                      Table *t, const TString *key) {
+  Shape *sh = t->shape;
+  const FieldIC *ic = &s->field;
+  if (CR_LIKELY(sh == ic->shape[0] && sh != NULL)) {
+    uint32_t idx = ic->index[0];
+    if (CR_LIKELY(!(idx & FB_IX_CLASS))) return &t->slots[idx];
+    return fb_class_probe(L, ic, 0, t, key);
+  }
+  if (sh == NULL) return NULL;
+  if (!fb_ismega(ic->state)) {
+    for (int j = 0; j < ic->count;) {  /* the entries, one per shape */
+      uint32_t x = ic->index[j];
+      if (ic->shape[j] == sh)
+        return !(x & FB_IX_CLASS)
+                   ? &t->slots[x]
+                   : fb_class_probe(L, ic, j, t, key);
+      j += 1 + (x & FB_IX_CLASS ? (int)FB_IX_NHOPS(x) : 0);
+    }
+  } else {
+    const FieldChain *c = fb_chain_find(G(L), sh, key);
+    if (c != NULL)
+      return fb_class_probe(L, &c->chain, 0, t, key);
+  }
+  return NULL;
+}
+
 /* fb_field_get for SELF: method calls are where class entries are common,
  * so the first entry's class chain is checked inline. */
 CR_INLINE const TValue *fb_method_get(lua_State *L, FeedbackSlot *s, Table *t,
@@ -221,7 +351,7 @@ CR_INLINE const TValue *fb_method_get(lua_State *L, FeedbackSlot *s, Table *t,
   if (CR_LIKELY(sh == ic->shape[0] && sh != NULL)) {
     uint32_t idx = ic->index[0];
     if (CR_LIKELY(!(idx & FB_IX_CLASS))) return &t->slots[idx];
-    const TValue *m = fb_class_probe(ic, 0, t);
+    const TValue *m = fb_class_probe(L, ic, 0, t, key);
     if (CR_LIKELY(m != NULL)) return m;
   } else if (CR_LIKELY(sh != NULL)) {
     const TValue *m = fb_field_probe(L, ic, t, key);
@@ -269,8 +399,9 @@ CR_INLINE const TValue *fb_field_slot(lua_State *L, FeedbackSlot *s, Table *t,
                                       TString *key, const Instruction *ipc) {
   Shape *sh = t->shape;
   FieldIC *ic = &s->field;
-  if (CR_LIKELY(sh == ic->shape[0] && sh != NULL))
-    return &t->slots[ic->index[0]];  /* store sites hold own entries only */
+  if (CR_LIKELY(sh == ic->shape[0] && sh != NULL &&
+                !(ic->index[0] & FB_IX_TRANS)))
+    return &t->slots[ic->index[0]];  /* store sites hold no class entries */
   if (CR_LIKELY(sh != NULL)) {
     const TValue *m = fb_field_probe(L, ic, t, key);
     if (CR_LIKELY(m != NULL)) return m;

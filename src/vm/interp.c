@@ -40,7 +40,9 @@
  * done), so code that runs long pays nothing for feedback: the choice is
  * made when a frame is entered or returned to, by picking the table.
  * Both sets keep the field inline caches up, since those are the fast path
- * of field access itself.
+ * of field access itself. Each set is compiled once more as its "slow"
+ * twin, where the general cases of ops with a fast path run (SLOW_PATH in
+ * op_bodies.h, and "Slow paths" below).
  *
  * Calls and returns
  * -----------------
@@ -72,6 +74,7 @@
  * Another engine (the baseline JIT) includes op_bodies.h with its own
  * definitions of the same vocabulary.
  */
+#include "vm/resume.h"
 #include "vm/interp.h"
 #include "vm/interp_helpers.h"
 #include "vm/do.h"
@@ -101,13 +104,16 @@ struct InterpTable {
 
 #define X(name, fmt, fbk, flags)                                      \
   CR_PRESERVE_NONE static void op_##name(HANDLER_PARAMS);             \
-  CR_PRESERVE_NONE static void opprof_##name(HANDLER_PARAMS);
+  CR_PRESERVE_NONE static void opprof_##name(HANDLER_PARAMS);         \
+  CR_PRESERVE_NONE static void opslow_##name(HANDLER_PARAMS);         \
+  CR_PRESERVE_NONE static void opprofslow_##name(HANDLER_PARAMS);
 OP_TABLE(X)
 #undef X
 CR_PRESERVE_NONE static void op_traced(HANDLER_PARAMS);
 CR_PRESERVE_NONE static void op_osr(HANDLER_PARAMS);
 CR_PRESERVE_NONE static void interp_enter_slow(HANDLER_PARAMS);
 CR_PRESERVE_NONE static void interp_call_slow(HANDLER_PARAMS);
+CR_PRESERVE_NONE static void interp_call_reload(HANDLER_PARAMS);
 CR_PRESERVE_NONE static void interp_tailcall_slow(HANDLER_PARAMS);
 
 static const InterpTable interp_plain = {{
@@ -118,6 +124,19 @@ static const InterpTable interp_plain = {{
 
 static const InterpTable interp_profiling = {{
 #define X(name, fmt, fbk, flags) opprof_##name,
+  OP_TABLE(X)
+#undef X
+}};
+
+/* The general cases of the two sets (SLOW_PATH in op_bodies.h). */
+static const InterpTable interp_plain_slow = {{
+#define X(name, fmt, fbk, flags) opslow_##name,
+  OP_TABLE(X)
+#undef X
+}};
+
+static const InterpTable interp_profiling_slow = {{
+#define X(name, fmt, fbk, flags) opprofslow_##name,
   OP_TABLE(X)
 #undef X
 }};
@@ -247,18 +266,25 @@ static const InterpTable interp_osr = {{
 
 /* The common call: a Lua function whose frame fits the stack and a
  * CallInfo already allocated; everything else goes to interp_call_slow.
- * Only CALL uses this (interp_call_slow re-reads its operands). */
+ * Only CALL uses this, after SAVEPC: interp_call_reload recovers the
+ * caller's state from L->ci and its saved pc, so that none of it has to
+ * be kept live (in registers the fast path wants) for the slow path. */
 #define CALL_ENTER(callee, nres) do {                                      \
     StkId f_ = (callee);                                                   \
     CallInfo *nci_ = ci->next;                                             \
+    /* Every way on picks its handlers afresh (ENTER_CHECKED, the slow     \
+     * path's own choice, jit_enter needs none): the caller's table is     \
+     * dead here, which frees a register for the fast path. */            \
+    disp = NULL;                                                           \
+    cr_assert(ci == L->ci && ci->u.l.savedpc == pc, "CALL saved its pc");  \
     if (CR_LIKELY(ttisLclosure(f_)) && CR_LIKELY(nci_ != NULL)) {          \
       LClosure *ncl_ = clLvalue(f_);                                       \
       Proto *np_ = ncl_->p;                                                \
       StkId top_ = L->top;                                                 \
       int fsize_ = np_->maxstacksize;                                      \
-      if (CR_LIKELY(L->stack_last - top_ > fsize_)) {                      \
+      if (CR_LIKELY(top_ + fsize_ < L->stack_last)) {                      \
         const Instruction *code_ = np_->code;                              \
-        int missing_ = np_->numparams - (int)(top_ - f_ - 1);              \
+        StkId params_end_ = f_ + 1 + np_->numparams;                       \
         nci_->func = f_;                                                   \
         nci_->nresults = (short)(nres);                                    \
         nci_->callstatus = 0;                                              \
@@ -266,8 +292,8 @@ static const InterpTable interp_osr = {{
         nci_->u.l.savedpc = code_;                                         \
         nci_->u.l.trap = 0;                                                \
         L->ci = nci_;                                                      \
-        if (CR_UNLIKELY(missing_ > 0)) {  /* L->top is top_ otherwise */   \
-          do setnilvalue(top_++); while (--missing_ > 0);                  \
+        if (CR_UNLIKELY(top_ < params_end_)) {  /* else L->top is top_ */  \
+          do setnilvalue(top_++); while (top_ < params_end_);              \
           L->top = top_;                                                   \
         }                                                                  \
         ci = nci_;                                                         \
@@ -279,7 +305,8 @@ static const InterpTable interp_osr = {{
         ENTER_CHECKED(np_);                                                \
       }                                                                    \
     }                                                                      \
-    CR_MUSTTAIL return interp_call_slow(HANDLER_ARGS);                     \
+    CR_MUSTTAIL return interp_call_reload(L, NULL, NULL, NULL, 0, NULL,    \
+                                          NULL, NULL, NULL);               \
   } while (0)
 
 /* The running frame has been popped (L->ci is its caller): leave the chain
@@ -430,9 +457,20 @@ INTERP_SLOW_CALLS(X)
 #define fb_hot              interp_slow_fb_hot
 #define fb_call_miss        interp_slow_fb_call_miss
 
+/*
+ * Each set of handlers is compiled twice more: an op whose body has a
+ * fast path ends it with SLOW_PATH(), which in the handler proper
+ * tail-calls the op's handler in the slow set (the same body, where
+ * SLOW_PATH() does nothing and the general case follows). So a handler's
+ * fast path contains no call at all and needs no stack frame, whatever
+ * its general case calls; leaving for the general case costs one indirect
+ * jump and the fast path's tests once more.
+ */
+#define SLOW_PATH_TO(table) \
+  CR_MUSTTAIL return (table)->h[GET_OPCODE(i)](HANDLER_ARGS)
+
 /* ---- The plain handlers: no profiling, no counting ---- */
 
-#define OP_BODY(name) CR_PRESERVE_NONE static void op_##name(HANDLER_PARAMS)
 #define OWN_TABLE        (&interp_plain)
 #define PROFILE(bits)    ((void)0)
 #define PROFILE_CALL(f)  ((void)0)
@@ -442,9 +480,19 @@ INTERP_SLOW_CALLS(X)
     if (CR_UNLIKELY(ci->u.l.trap)) disp = &interp_traced;                  \
   } while (0)
 
+#define OP_BODY(name) CR_PRESERVE_NONE static void op_##name(HANDLER_PARAMS)
+#define SLOW_PATH() SLOW_PATH_TO(&interp_plain_slow)
 #include "vm/op_bodies.h"
-
 #undef OP_BODY
+#undef SLOW_PATH
+
+#define OP_BODY(name) \
+  CR_PRESERVE_NONE static void opslow_##name(HANDLER_PARAMS)
+#define SLOW_PATH() ((void)0)
+#include "vm/op_bodies.h"
+#undef OP_BODY
+#undef SLOW_PATH
+
 #undef OWN_TABLE
 #undef PROFILE
 #undef PROFILE_CALL
@@ -452,7 +500,6 @@ INTERP_SLOW_CALLS(X)
 
 /* ---- The profiling handlers ---- */
 
-#define OP_BODY(name) CR_PRESERVE_NONE static void opprof_##name(HANDLER_PARAMS)
 #define OWN_TABLE        (&interp_profiling)
 #define PROFILE(bits)    fb_profile(FSLOT, bits)
 #define PROFILE_CALL(f)  fb_call(L, FSLOT, f, IPC)
@@ -466,7 +513,19 @@ INTERP_SLOW_CALLS(X)
     if (CR_UNLIKELY(ci->u.l.trap)) disp = &interp_traced;                  \
   } while (0)
 
+#define OP_BODY(name) \
+  CR_PRESERVE_NONE static void opprof_##name(HANDLER_PARAMS)
+#define SLOW_PATH() SLOW_PATH_TO(&interp_profiling_slow)
 #include "vm/op_bodies.h"
+#undef OP_BODY
+#undef SLOW_PATH
+
+#define OP_BODY(name) \
+  CR_PRESERVE_NONE static void opprofslow_##name(HANDLER_PARAMS)
+#define SLOW_PATH() ((void)0)
+#include "vm/op_bodies.h"
+#undef OP_BODY
+#undef SLOW_PATH
 
 #undef tab_get
 #undef tab_getint
@@ -509,6 +568,20 @@ CR_PRESERVE_NONE static void interp_enter_slow(HANDLER_PARAMS) {
   DISPATCH();
 }
 
+/* CALL_ENTER's way to its general case: the caller's state again, from
+ * its CallInfo (L->ci, whose saved pc is one past the CALL). */
+CR_PRESERVE_NONE static void interp_call_reload(HANDLER_PARAMS) {
+  ci = L->ci;
+  cl = clLvalue(ci->func);
+  k = cl->p->k;
+  fb = cl->p->feedback;
+  base = ci->func + 1;
+  pc = ci->u.l.savedpc;
+  i = pc[-1];
+  disp = NULL;  /* interp_call_slow picks the table itself */
+  CR_MUSTTAIL return interp_call_slow(HANDLER_ARGS);
+}
+
 /* CALL's general case (C functions, __call, growing the stack, a new
  * CallInfo); i is the CALL and its pc is saved. */
 CR_PRESERVE_NONE static void interp_call_slow(HANDLER_PARAMS) {
@@ -524,10 +597,12 @@ CR_PRESERVE_NONE static void interp_call_slow(HANDLER_PARAMS) {
     int wanted = C - 1;
     cci->func = func;
     cci->nresults = (short)wanted;
-    cci->callstatus = CIST_C;
+    cci->callstatus = CIST_C | CIST_RETYIELD;
     cci->top = L->top + LUA_MINSTACK;
     L->ci = cci;
     int n = f(L);
+    if (CR_UNLIKELY(n < 0))  /* a yield that returns: leave vm_execute */
+      return;
     cr_assert(n >= 0 && n <= L->top - (cci->func + 1), "results on the stack");
     wanted = cci->nresults;   /* lua_toclose may have marked it */
     if (CR_LIKELY(wanted >= LUA_MULTRET && !L->hookmask)) {

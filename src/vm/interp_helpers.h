@@ -14,24 +14,33 @@
 #include "obj/object.h"
 #include "vm/arith.h"
 
-/* Integer % and // inline for the common divisors; arith_mod/arith_idiv
- * (vm-B) own the semantics and handle 0 (error) and -1 (overflow). */
-CR_INLINE lua_Integer interp_imod(lua_State *L, lua_Integer m, lua_Integer n) {
-  if (CR_UNLIKELY(l_castS2U(n) + 1u <= 1u))
-    return arith_mod(L, m, n);
+/* Integer % and // for divisors other than 0 and -1 (floored, as Lua's). */
+CR_INLINE lua_Integer interp_imod_plain(lua_Integer m, lua_Integer n) {
   lua_Integer r = m % n;
   if (r != 0 && (r ^ n) < 0)
     r += n;
   return r;
 }
 
-CR_INLINE lua_Integer interp_idiv(lua_State *L, lua_Integer m, lua_Integer n) {
-  if (CR_UNLIKELY(l_castS2U(n) + 1u <= 1u))
-    return arith_idiv(L, m, n);
+CR_INLINE lua_Integer interp_idiv_plain(lua_Integer m, lua_Integer n) {
   lua_Integer q = m / n;
   if ((m ^ n) < 0 && m % n != 0)
     q -= 1;
   return q;
+}
+
+/* Any divisor; arith_mod/arith_idiv (vm-B) own the semantics and handle 0
+ * (error) and -1 (overflow). */
+CR_INLINE lua_Integer interp_imod(lua_State *L, lua_Integer m, lua_Integer n) {
+  if (CR_UNLIKELY(l_castS2U(n) + 1u <= 1u))
+    return arith_mod(L, m, n);
+  return interp_imod_plain(m, n);
+}
+
+CR_INLINE lua_Integer interp_idiv(lua_State *L, lua_Integer m, lua_Integer n) {
+  if (CR_UNLIKELY(l_castS2U(n) + 1u <= 1u))
+    return arith_idiv(L, m, n);
+  return interp_idiv_plain(m, n);
 }
 
 /* t[c] / t[c] = val for an integer immediate, after the fast path missed. */

@@ -56,7 +56,23 @@
  *   UPDATE_BASE()   reload the stack base (after func_close and friends)
  *   CHECK_GC(lim)   a collector step if one is due; registers at or above
  *                   lim are dead
+ *
+ * Fast paths:
+ *   SLOW_PATH()     what precedes is the op's fast path, what follows its
+ *                   general case (which must handle every case, the fast
+ *                   ones included). An engine may run the general case
+ *                   elsewhere: the interpreter tail-calls a second handler
+ *                   compiled from the same body, so that the fast handler
+ *                   makes no call and needs no stack frame (vm/interp.c,
+ *                   "Slow paths"). So nothing before SLOW_PATH() may have
+ *                   an effect on any path that reaches it (no store, no
+ *                   PROFILE, no BACKEDGE). Engines that do not define it
+ *                   run the general case in place.
  */
+
+#ifndef SLOW_PATH
+#define SLOW_PATH() ((void)0)
+#endif
 
 /* Arithmetic families. On success the following MMBIN* is skipped; when an
  * operand is not a number the op does nothing and the MMBIN* that follows
@@ -95,6 +111,21 @@
     NEXT();                                                               \
   }
 
+/* % and //: integers inline unless the divisor is 0 (an error, so the
+ * general case saves the state) or -1 (overflow: arith_mod/arith_idiv). */
+#define BODY_INTDIV(v1_, v2_, ifast, islow, fop) {                        \
+    const TValue *d1 = (v1_), *d2 = (v2_);                                \
+    if (ttisinteger(d1) && ttisinteger(d2) &&                             \
+        CR_LIKELY(l_castS2U(ivalue(d2)) + 1u > 1u)) {                     \
+      PROFILE(TP_INT);                                                    \
+      setivalue(RA, ifast(ivalue(d1), ivalue(d2)));                       \
+      JUMP(1);                                                            \
+    }                                                                     \
+    SLOW_PATH();                                                          \
+    SAVESTATE();  /* integer division by 0 raises */                      \
+    BODY_ARITH(v1_, v2_, islow, fop)                                      \
+  }
+
 /* Float op only (/ and ^ always give floats). */
 #define BODY_ARITHF(v1_, v2_, fop) {                                      \
     const TValue *v1 = (v1_), *v2 = (v2_);                                \
@@ -113,6 +144,12 @@
 #define BODY_BITWISE(v1_, v2_, op) {                                      \
     const TValue *v1 = (v1_), *v2 = (v2_);                                \
     lua_Integer i1, i2;                                                   \
+    if (ttisinteger(v1) && ttisinteger(v2)) {                             \
+      PROFILE(TP_INT);                                                    \
+      setivalue(RA, op(ivalue(v1), ivalue(v2)));                          \
+      JUMP(1);                                                            \
+    }                                                                     \
+    SLOW_PATH();  /* floats with integer values */                        \
     if (arith_tointegerns_fast(v1, &i1) && arith_tointegerns_fast(v2, &i2)) { \
       PROFILE(fb_kind2(v1, v2));                                \
       setivalue(RA, op(i1, i2));                                          \
@@ -126,6 +163,15 @@
 #define BODY_ORDER(iop, fop, slow) {                                      \
     const TValue *ra = RA, *rb = RB;                                      \
     int cond;                                                             \
+    if (ttisinteger(ra) && ttisinteger(rb)) {                             \
+      PROFILE(TP_INT);                                                    \
+      CONDJUMP(ivalue(ra) iop ivalue(rb));                                \
+    }                                                                     \
+    if (ttisfloat(ra) && ttisfloat(rb)) {                                 \
+      PROFILE(TP_FLOAT);                                                  \
+      CONDJUMP(fltvalue(ra) iop fltvalue(rb));                            \
+    }                                                                     \
+    SLOW_PATH();                                                          \
     if (ttisinteger(ra) && ttisinteger(rb)) {                             \
       PROFILE(TP_INT);                                          \
       cond = ivalue(ra) iop ivalue(rb);                                   \
@@ -150,6 +196,15 @@
     int im = sB;                                                          \
     int cond;                                                             \
     if (ttisinteger(ra)) {                                                \
+      PROFILE(TP_INT);                                                    \
+      CONDJUMP(ivalue(ra) op im);                                         \
+    }                                                                     \
+    if (ttisfloat(ra)) {                                                  \
+      PROFILE(TP_FLOAT);                                                  \
+      CONDJUMP(fltvalue(ra) op cast_num(im));                             \
+    }                                                                     \
+    SLOW_PATH();                                                          \
+    if (ttisinteger(ra)) {                                                \
       PROFILE(TP_INT);                                          \
       cond = ivalue(ra) op im;                                            \
     } else if (ttisfloat(ra)) {                                           \
@@ -169,6 +224,45 @@
   ((uintptr_t)(slot) - (uintptr_t)(t)->array <                            \
        (uintptr_t)(t)->asize * sizeof(TValue) &&                          \
    tm_fast(L, (t)->metatable, TM_NEWINDEX) == NULL)
+
+/* Would storing v into t need the collector's barrier? (The fast paths
+ * leave that case to the general one, which calls the barrier.) */
+#define NEEDS_BARRIER(t, v)                                               \
+  (iscollectable(v) && gc_isblack(obj2gco(t)) && gc_iswhite(gcvalue(v)))
+
+/* The metatable mt (or NULL) is known to have no field for event e (the
+ * absence cache of vm/tm.h; no lookup). */
+#define TM_KNOWN_ABSENT(mt, e) ((mt) == NULL || ((mt)->tmcache & (1u << (e))))
+
+/* Can rc be stored into the existing field slot of shaped table t without
+ * the general case? Yes unless the slot holds nil (an absent key) and t
+ * may have a __newindex, or the store needs the barrier. Storing a value
+ * into a nil field must clear t's absent-metamethod cache (t may be a
+ * metatable), as vm_finishset does. */
+#define STORE_PLAIN(t, slot, v)                                           \
+  ((CR_LIKELY(!ttisnil(slot)) ||                                          \
+    TM_KNOWN_ABSENT((t)->metatable, TM_NEWINDEX)) &&                      \
+   !NEEDS_BARRIER(t, v))
+#define STORE_FIELD(t, slot, v) do {                                      \
+    if (CR_UNLIKELY(ttisnil(slot))) tm_invalidatecache(t);                \
+    setobj(L, slot, v);                                                   \
+  } while (0)
+
+/* Can rc be stored under a key absent from shaped table t by moving t to
+ * the child shape `child` (vm_finishset's work, then tab_newfield's)? Yes
+ * when rc is not nil (no store then), t may have no __newindex, its slots
+ * have room, and t is not black (no barrier needed for the new shape and
+ * the value). The new slot is the child's last; t may be a metatable, so
+ * its absent-metamethod cache is cleared. */
+#define ADD_PLAIN(t, child, v)                                            \
+  (!ttisnil(v) && (child)->nslots <= (t)->slotcap &&                      \
+   TM_KNOWN_ABSENT((t)->metatable, TM_NEWINDEX) &&                        \
+   !gc_isblack(obj2gco(t)))
+#define ADD_FIELD(t, child, v) do {                                       \
+    (t)->shape = (child);                                                 \
+    setobj(L, &(t)->slots[(child)->nslots - 1], v);                       \
+    tm_invalidatecache(t);                                                \
+  } while (0)
 
 /* A table whose metatable has no __index gives nil for a key it lacks
  * (vm_finishget's first step, without the call). */
@@ -230,6 +324,11 @@ OP_BODY(GETUPVAL) {
 
 OP_BODY(SETUPVAL) {
   UpVal *uv = UPVAL(B);
+  if (CR_LIKELY(!NEEDS_BARRIER(uv, RA))) {
+    setobj(L, uv->v, RA);
+    NEXT();
+  }
+  SLOW_PATH();
   setobj(L, uv->v, RA);
   gc_barrier(L, uv, RA);
   NEXT();
@@ -247,6 +346,14 @@ OP_BODY(GETTABUP) {
   const TValue *up = UPVAL(B)->v;
   TValue *key = KC;
   if (CR_LIKELY(ttistable(up))) {
+    int ix = fb_field_hit(FSLOT, hvalue(up));
+    if (CR_LIKELY(ix >= 0) && CR_LIKELY(!ttisnil(&hvalue(up)->slots[ix]))) {
+      setobj(L, RA, &hvalue(up)->slots[ix]);
+      NEXT();
+    }
+  }
+  SLOW_PATH();
+  if (CR_LIKELY(ttistable(up))) {
     const TValue *slot = fb_field_get(L, FSLOT, hvalue(up), tsvalue(key), IPC);
     if (CR_LIKELY(!ttisnil(slot))) {
       setobj(L, RA, slot);
@@ -260,6 +367,29 @@ OP_BODY(GETTABUP) {
 
 OP_BODY(GETTABLE) {
   TValue *rb = RB, *rc = RC;
+  if (CR_LIKELY(ttistable(rb)) && ttisinteger(rc)) {
+    Table *t = hvalue(rb);
+    lua_Unsigned k1 = l_castS2U(ivalue(rc)) - 1u;
+    if (CR_LIKELY(k1 < t->alimit) && CR_LIKELY(!ttisnil(&t->array[k1]))) {
+      PROFILE(TP_INT | TP_ARRAY);
+      setobj(L, RA, &t->array[k1]);
+      NEXT();
+    }
+  }
+  SLOW_PATH();
+  if (ttistable(rb) && ttisfloat(rc)) {
+    /* a float with an integer value is that integer as a key */
+    Table *t = hvalue(rb);
+    lua_Number n = fltvalue(rc);
+    if (n >= 1 && n <= (lua_Number)t->alimit) {
+      lua_Unsigned k1 = (lua_Unsigned)n - 1u;
+      if ((lua_Number)(k1 + 1u) == n && !ttisnil(&t->array[k1])) {
+        PROFILE(TP_FLOAT | TP_ARRAY);
+        setobj(L, RA, &t->array[k1]);
+        NEXT();
+      }
+    }
+  }
   if (CR_LIKELY(ttistable(rb))) {
     Table *t = hvalue(rb);
     const TValue *slot;
@@ -298,6 +428,16 @@ OP_BODY(GETI) {
   int c = C;
   if (CR_LIKELY(ttistable(rb))) {
     Table *t = hvalue(rb);
+    if (CR_LIKELY((unsigned)c - 1u < t->alimit) &&
+        CR_LIKELY(!ttisnil(&t->array[c - 1]))) {
+      PROFILE(TP_INT | TP_ARRAY);
+      setobj(L, RA, &t->array[c - 1]);
+      NEXT();
+    }
+  }
+  SLOW_PATH();
+  if (CR_LIKELY(ttistable(rb))) {
+    Table *t = hvalue(rb);
     const TValue *slot;
     if (CR_LIKELY((unsigned)c - 1u < t->alimit)) {
       PROFILE(TP_INT | TP_ARRAY);
@@ -327,6 +467,21 @@ OP_BODY(GETFIELD) {
   TValue *rb = RB;
   TValue *key = KC;
   if (CR_LIKELY(ttistable(rb))) {
+    int ix = fb_field_hit(FSLOT, hvalue(rb));
+    if (CR_LIKELY(ix >= 0) && CR_LIKELY(!ttisnil(&hvalue(rb)->slots[ix]))) {
+      setobj(L, RA, &hvalue(rb)->slots[ix]);
+      NEXT();
+    }
+  }
+  SLOW_PATH();
+  if (CR_LIKELY(ttistable(rb))) {  /* through classes, or proved nil */
+    const TValue *hit = fb_method_hit(L, FSLOT, hvalue(rb), tsvalue(key));
+    if (hit != NULL && (!ttisnil(hit) || hit == fb_nilresult(L))) {
+      setobj(L, RA, hit);
+      NEXT();
+    }
+  }
+  if (CR_LIKELY(ttistable(rb))) {
     const TValue *slot = fb_field_get(L, FSLOT, hvalue(rb), tsvalue(key), IPC);
     if (CR_LIKELY(!ttisnil(slot))) {
       setobj(L, RA, slot);
@@ -342,10 +497,35 @@ OP_BODY(GETFIELD) {
   NEXT();
 }
 
+/* The fast path shared by SETTABUP and SETFIELD: a store into a field the
+ * site's cache knows (STORE_PLAIN: no barrier or __newindex question) or
+ * the addition of a key along a cached shape transition (ADD_PLAIN). */
+#define FIELD_STORE_FAST(obj, rc)                                          \
+  do {                                                                     \
+    if (CR_LIKELY(ttistable(obj))) {                                       \
+      Table *t_ = hvalue(obj);                                             \
+      int ix_ = fb_field_hit(FSLOT, t_);                                   \
+      if (CR_LIKELY(ix_ >= 0)) {                                           \
+        if (STORE_PLAIN(t_, &t_->slots[ix_], rc)) {                        \
+          STORE_FIELD(t_, &t_->slots[ix_], rc);                            \
+          NEXT();                                                          \
+        }                                                                  \
+      } else {                                                             \
+        Shape *child_ = fb_field_trans(FSLOT, t_);                         \
+        if (child_ != NULL && ADD_PLAIN(t_, child_, rc)) {                 \
+          ADD_FIELD(t_, child_, rc);                                       \
+          NEXT();                                                          \
+        }                                                                  \
+      }                                                                    \
+    }                                                                      \
+  } while (0)
+
 OP_BODY(SETTABUP) {
   const TValue *up = UPVAL(A)->v;
   TValue *key = KB;
   TValue *rc = RKC;
+  FIELD_STORE_FAST(up, rc);
+  SLOW_PATH();
   if (CR_LIKELY(ttistable(up))) {
     Table *t = hvalue(up);
     TValue *slot = (TValue *)fb_field_slot(L, FSLOT, t, tsvalue(key), IPC);
@@ -362,6 +542,19 @@ OP_BODY(SETTABUP) {
 
 OP_BODY(SETTABLE) {
   TValue *ra = RA, *rb = RB, *rc = RKC;
+  if (CR_LIKELY(ttistable(ra)) && ttisinteger(rb)) {
+    Table *t = hvalue(ra);
+    lua_Unsigned k1 = l_castS2U(ivalue(rb)) - 1u;
+    if (CR_LIKELY(k1 < t->alimit) &&
+        (CR_LIKELY(!ttisnil(&t->array[k1])) ||
+         TM_KNOWN_ABSENT(t->metatable, TM_NEWINDEX)) &&
+        !NEEDS_BARRIER(t, rc)) {
+      PROFILE(TP_INT | TP_ARRAY);
+      setobj(L, &t->array[k1], rc);
+      NEXT();
+    }
+  }
+  SLOW_PATH();
   if (CR_LIKELY(ttistable(ra))) {
     Table *t = hvalue(ra);
     const TValue *slot;
@@ -397,6 +590,18 @@ OP_BODY(SETI) {
   int b = B;
   if (CR_LIKELY(ttistable(ra))) {
     Table *t = hvalue(ra);
+    if (CR_LIKELY((unsigned)b - 1u < t->alimit) &&
+        (CR_LIKELY(!ttisnil(&t->array[b - 1])) ||
+         TM_KNOWN_ABSENT(t->metatable, TM_NEWINDEX)) &&
+        !NEEDS_BARRIER(t, rc)) {
+      PROFILE(TP_INT | TP_ARRAY);
+      setobj(L, &t->array[b - 1], rc);
+      NEXT();
+    }
+  }
+  SLOW_PATH();
+  if (CR_LIKELY(ttistable(ra))) {
+    Table *t = hvalue(ra);
     const TValue *slot;
     if (CR_LIKELY((unsigned)b - 1u < t->alimit)) {
       PROFILE(TP_INT | TP_ARRAY);
@@ -423,6 +628,8 @@ OP_BODY(SETFIELD) {
   TValue *ra = RA;
   TValue *key = KB;
   TValue *rc = RKC;
+  FIELD_STORE_FAST(ra, rc);
+  SLOW_PATH();
   if (CR_LIKELY(ttistable(ra))) {
     Table *t = hvalue(ra);
     TValue *slot = (TValue *)fb_field_slot(L, FSLOT, t, tsvalue(key), IPC);
@@ -455,6 +662,15 @@ OP_BODY(SELF) {
   TValue *rb = RB;
   TValue *rc = RKC;
   TString *key;
+  if (CR_LIKELY(ttistable(rb)) && CR_LIKELY(ttisshrstring(rc))) {
+    const TValue *hit = fb_method_hit(L, FSLOT, hvalue(rb), tsvalue(rc));
+    if (CR_LIKELY(hit != NULL && !ttisnil(hit))) {
+      setobj(L, RA + 1, rb);
+      setobj(L, RA, hit);
+      NEXT();
+    }
+  }
+  SLOW_PATH();
   /* a register name (k = 0) can be overwritten by debug.setlocal from a
    * hook or by a binary chunk (src/front/CODEGEN_NOTES.md): index plainly */
   if (CR_UNLIKELY(!ttisstring(rc))) {
@@ -516,18 +732,13 @@ OP_BODY(ADDK) BODY_ARITH(RB, KC, ARITH_INT_ADD, ARITH_FLT_ADD)
 OP_BODY(SUBK) BODY_ARITH(RB, KC, ARITH_INT_SUB, ARITH_FLT_SUB)
 OP_BODY(MULK) BODY_ARITH(RB, KC, ARITH_INT_MUL, ARITH_FLT_MUL)
 
-OP_BODY(MODK) {
-  SAVESTATE();  /* integer % 0 raises */
-  BODY_ARITH(RB, KC, interp_imod, arith_modf)
-}
+OP_BODY(MODK) BODY_INTDIV(RB, KC, interp_imod_plain, interp_imod, arith_modf)
 
 OP_BODY(POWK) BODY_ARITHF(RB, KC, ARITH_FLT_POW)
 OP_BODY(DIVK) BODY_ARITHF(RB, KC, ARITH_FLT_DIV)
 
-OP_BODY(IDIVK) {
-  SAVESTATE();  /* integer // 0 raises */
-  BODY_ARITH(RB, KC, interp_idiv, ARITH_FLT_IDIV)
-}
+OP_BODY(IDIVK)
+  BODY_INTDIV(RB, KC, interp_idiv_plain, interp_idiv, ARITH_FLT_IDIV)
 
 OP_BODY(BANDK) BODY_BITWISE(RB, KC, ARITH_BAND)
 OP_BODY(BORK)  BODY_BITWISE(RB, KC, ARITH_BOR)
@@ -536,6 +747,12 @@ OP_BODY(BXORK) BODY_BITWISE(RB, KC, ARITH_BXOR)
 OP_BODY(SHRI) {
   const TValue *v1 = RB;
   lua_Integer ib;
+  if (CR_LIKELY(ttisinteger(v1))) {
+    PROFILE(TP_INT);
+    setivalue(RA, arith_shiftl(ivalue(v1), -(lua_Integer)sC));
+    JUMP(1);
+  }
+  SLOW_PATH();
   if (arith_tointegerns_fast(v1, &ib)) {
     PROFILE(fb_kind1(v1));
     setivalue(RA, arith_shiftl(ib, -(lua_Integer)sC));
@@ -548,6 +765,12 @@ OP_BODY(SHRI) {
 OP_BODY(SHLI) {
   const TValue *v1 = RB;
   lua_Integer ib;
+  if (CR_LIKELY(ttisinteger(v1))) {
+    PROFILE(TP_INT);
+    setivalue(RA, arith_shiftl((lua_Integer)sC, ivalue(v1)));
+    JUMP(1);
+  }
+  SLOW_PATH();
   if (arith_tointegerns_fast(v1, &ib)) {
     PROFILE(fb_kind1(v1));
     setivalue(RA, arith_shiftl((lua_Integer)sC, ib));
@@ -561,18 +784,13 @@ OP_BODY(ADD) BODY_ARITH(RB, RC, ARITH_INT_ADD, ARITH_FLT_ADD)
 OP_BODY(SUB) BODY_ARITH(RB, RC, ARITH_INT_SUB, ARITH_FLT_SUB)
 OP_BODY(MUL) BODY_ARITH(RB, RC, ARITH_INT_MUL, ARITH_FLT_MUL)
 
-OP_BODY(MOD) {
-  SAVESTATE();
-  BODY_ARITH(RB, RC, interp_imod, arith_modf)
-}
+OP_BODY(MOD) BODY_INTDIV(RB, RC, interp_imod_plain, interp_imod, arith_modf)
 
 OP_BODY(POW) BODY_ARITHF(RB, RC, ARITH_FLT_POW)
 OP_BODY(DIV) BODY_ARITHF(RB, RC, ARITH_FLT_DIV)
 
-OP_BODY(IDIV) {
-  SAVESTATE();
-  BODY_ARITH(RB, RC, interp_idiv, ARITH_FLT_IDIV)
-}
+OP_BODY(IDIV)
+  BODY_INTDIV(RB, RC, interp_idiv_plain, interp_idiv, ARITH_FLT_IDIV)
 
 OP_BODY(BAND) BODY_BITWISE(RB, RC, ARITH_BAND)
 OP_BODY(BOR)  BODY_BITWISE(RB, RC, ARITH_BOR)
@@ -602,6 +820,17 @@ OP_BODY(MMBINK) {
 
 OP_BODY(UNM) {
   TValue *rb = RB;
+  if (CR_LIKELY(ttisinteger(rb))) {
+    PROFILE(TP_INT);
+    setivalue(RA, arith_intop(-, 0, ivalue(rb)));
+    NEXT();
+  }
+  if (ttisfloat(rb)) {
+    PROFILE(TP_FLOAT);
+    setfltvalue(RA, -fltvalue(rb));
+    NEXT();
+  }
+  SLOW_PATH();
   if (ttisinteger(rb)) {
     PROFILE(TP_INT);
     setivalue(RA, arith_intop(-, 0, ivalue(rb)));
@@ -618,6 +847,12 @@ OP_BODY(UNM) {
 OP_BODY(BNOT) {
   TValue *rb = RB;
   lua_Integer ib;
+  if (CR_LIKELY(ttisinteger(rb))) {
+    PROFILE(TP_INT);
+    setivalue(RA, arith_intop(^, ~l_castS2U(0), ivalue(rb)));
+    NEXT();
+  }
+  SLOW_PATH();
   if (arith_tointegerns_fast(rb, &ib)) {
     PROFILE(fb_kind1(rb));
     setivalue(RA, arith_intop(^, ~l_castS2U(0), ib));
@@ -685,6 +920,18 @@ OP_BODY(EQ) {
   int cond;
   if (ttisinteger(ra) && ttisinteger(rb)) {
     PROFILE(TP_INT);
+    CONDJUMP(ivalue(ra) == ivalue(rb));
+  }
+  if (ttistable(ra) && ttistable(rb) &&
+      (hvalue(ra) == hvalue(rb) ||
+       (TM_KNOWN_ABSENT(hvalue(ra)->metatable, TM_EQ) &&
+        TM_KNOWN_ABSENT(hvalue(rb)->metatable, TM_EQ)))) {
+    PROFILE(TP_TABLE);
+    CONDJUMP(hvalue(ra) == hvalue(rb));
+  }
+  SLOW_PATH();
+  if (ttisinteger(ra) && ttisinteger(rb)) {
+    PROFILE(TP_INT);
     cond = ivalue(ra) == ivalue(rb);
   } else if (ttistable(ra) && ttistable(rb) &&
              (hvalue(ra) == hvalue(rb) ||
@@ -708,6 +955,14 @@ _Static_assert(VT_NIL == 0 && VT_FALSE == 1 && VT_TRUE == 2,
 OP_BODY(EQK) {
   const TValue *ra = RA, *kb = KB;
   int cond;
+  if (rawtt(ra) == rawtt(kb)) {
+    if (ttisinteger(ra) || ttisshrstring(ra))
+      CONDJUMP(val_(ra).i == val_(kb).i);
+    if (rawtt(ra) <= VT_TRUE)
+      CONDJUMP(1);
+  } else if (!ttisnumber(ra) || !ttisnumber(kb))
+    CONDJUMP(0);
+  SLOW_PATH();
   if (rawtt(ra) == rawtt(kb)) {
     if (ttisinteger(ra) || ttisshrstring(ra))
       cond = val_(ra).i == val_(kb).i;  /* same integer or string object */
@@ -769,6 +1024,8 @@ OP_BODY(CALL) {
 OP_BODY(TAILCALL) {
   StkId ra = RA;
   int b = B;
+  if (CR_UNLIKELY(kBIT))  /* upvalues to close: a call */
+    SLOW_PATH();
   int nparams1 = C;
   /* the distance from the virtual to the real func of a vararg frame */
   int delta = nparams1 ? FRAME->u.l.nextraargs + nparams1 : 0;
@@ -807,29 +1064,28 @@ OP_BODY(RETURN) {
   LEAVE_FRAME();
 }
 
-/* RETURN0/RETURN1: functions without varargs or variables to close. */
+/* RETURN0/RETURN1: functions without varargs or variables to close. With
+ * hooks on, do_poscall runs the return hook (hookmask may have been
+ * cleared again meanwhile: do_poscall handles both). */
 OP_BODY(RETURN0) {
-  if (CR_UNLIKELY(L->hookmask)) {
-    L->top = RA;
-    SAVEPC();
-    do_poscall(L, FRAME, 0);
-  } else {
+  if (CR_LIKELY(!L->hookmask)) {
     CallInfo *fr = FRAME;
     int nres = fr->nresults;
     L->ci = fr->previous;
     L->top = REG(-1);
     for (; CR_UNLIKELY(nres > 0); nres--)
       setnilvalue(L->top++);
+    LEAVE_FRAME();
   }
+  SLOW_PATH();
+  L->top = RA;
+  SAVEPC();
+  do_poscall(L, FRAME, 0);
   LEAVE_FRAME();
 }
 
 OP_BODY(RETURN1) {
-  if (CR_UNLIKELY(L->hookmask)) {
-    L->top = RA + 1;
-    SAVEPC();
-    do_poscall(L, FRAME, 1);
-  } else {
+  if (CR_LIKELY(!L->hookmask)) {
     CallInfo *fr = FRAME;
     int nres = fr->nresults;
     L->ci = fr->previous;
@@ -842,7 +1098,12 @@ OP_BODY(RETURN1) {
       for (; CR_UNLIKELY(nres > 1); nres--)
         setnilvalue(L->top++);
     }
+    LEAVE_FRAME();
   }
+  SLOW_PATH();
+  L->top = RA + 1;
+  SAVEPC();
+  do_poscall(L, FRAME, 1);
   LEAVE_FRAME();
 }
 
@@ -858,6 +1119,20 @@ OP_BODY(RETURN1) {
  * leave a number inside a value tagged as an object. */
 OP_BODY(FORLOOP) {
   StkId ra = RA;
+  if (CR_LIKELY(ttisinteger(ra + 2))) {
+    lua_Unsigned count = l_castS2U(val_(ra + 1).i);
+    if (CR_LIKELY(count > 0)) {
+      lua_Integer step = ivalue(ra + 2);
+      lua_Integer idx = arith_intop(+, val_(ra).i, step);
+      setivalue(ra + 1, l_castU2S(count - 1));
+      setivalue(ra, idx);
+      setivalue(ra + 3, idx);
+      BACKEDGE();
+      JUMP(-(int64_t)Bx);
+    }
+    NEXT();
+  }
+  SLOW_PATH();  /* a float loop */
   if (CR_LIKELY(ttisinteger(ra + 2))) {
     lua_Unsigned count = l_castS2U(val_(ra + 1).i);
     if (CR_LIKELY(count > 0)) {
