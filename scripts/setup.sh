@@ -8,10 +8,12 @@ set -e
 NEEDED="clang-19:clang-19 lua5.4:lua5.4 python3:python3 luajit:luajit hyperfine:hyperfine
         nm:binutils pkg-config:pkgconf"
 # files of libraries we link against or compare with: headers, and Debian's
-# Lua 5.4 C modules that tests/lua/modules loads in both engines
+# Lua 5.4 C modules that tests/lua/modules loads in both engines, and the
+# sanitizer and libFuzzer runtimes (make test-asan, make fuzz)
 MODDIR=/usr/lib/x86_64-linux-gnu/lua/5.4
 HEADERS="/usr/include/readline/readline.h:libreadline-dev /usr/include/lua5.4/lua.h:liblua5.4-dev
-         $MODDIR/lpeg.so:lua-lpeg $MODDIR/cjson.so:lua-cjson $MODDIR/lfs.so:lua-filesystem /usr/bin/time:time"
+         $MODDIR/lpeg.so:lua-lpeg $MODDIR/cjson.so:lua-cjson $MODDIR/lfs.so:lua-filesystem /usr/bin/time:time
+         /usr/lib/llvm-19/lib/clang/19/lib/linux/libclang_rt.fuzzer-x86_64.a:libclang-rt-19-dev"
 missing=""
 for pair in $NEEDED; do
   cmd=${pair%%:*}; pkg=${pair#*:}
