@@ -133,12 +133,15 @@ static int verify_next_is(VerifyState *V, enum OpCode want) {
 /* Ops that leave the number of values in L->top for the next op. */
 static int verify_isOT(Instruction i) {
   enum OpCode op = GET_OPCODE(i);
-  return (op_has(op, OPF_OTOP) && GETARG_C(i) == 0) || op == OP_TAILCALL;
+  return (unsigned)op < NUM_OPCODES &&
+         ((op_has(op, OPF_OTOP) && GETARG_C(i) == 0) || op == OP_TAILCALL);
 }
 
 /* Ops that take the number of values from L->top. */
 static int verify_isIT(Instruction i) {
-  return op_has(GET_OPCODE(i), OPF_ITOP) && GETARG_B(i) == 0;
+  /* also asked about jump targets not checked yet: any opcode may come */
+  return (unsigned)GET_OPCODE(i) < NUM_OPCODES &&
+         op_has(GET_OPCODE(i), OPF_ITOP) && GETARG_B(i) == 0;
 }
 
 /* The first register an open-top consumer reads up to L->top: RETURN
