@@ -1132,19 +1132,8 @@ OP_BODY(FORLOOP) {
     }
     NEXT();
   }
-  SLOW_PATH();  /* a float loop */
-  if (CR_LIKELY(ttisinteger(ra + 2))) {
-    lua_Unsigned count = l_castS2U(val_(ra + 1).i);
-    if (CR_LIKELY(count > 0)) {
-      lua_Integer step = ivalue(ra + 2);
-      lua_Integer idx = arith_intop(+, val_(ra).i, step);
-      setivalue(ra + 1, l_castU2S(count - 1));
-      setivalue(ra, idx);
-      setivalue(ra + 3, idx);
-      BACKEDGE();
-      JUMP(-(int64_t)Bx);
-    }
-  } else if (interp_floatforloop(ra)) {
+  SLOW_PATH();  /* a float loop: the integer one never gets here */
+  if (interp_floatforloop(ra)) {
     BACKEDGE();
     JUMP(-(int64_t)Bx);
   }
