@@ -16,13 +16,16 @@ local function hash(h, s)
   return h
 end
 
-for _, l in ipairs{"d", "i", "u", "o", "x", "X", "c"} do
+-- Every flag set x width x precision of one conversion letter applied to
+-- every value: how many specifications, how many raised errors, and a
+-- hash of every result (message or formatted string).
+local function sweep(letter, flags, vals)
   local h, count, errors = 0, 0, 0
-  for _, f in ipairs(flagsets) do
+  for _, f in ipairs(flags) do
     for _, w in ipairs(widths) do
       for _, p in ipairs(precs) do
-        local spec = "%" .. f .. w .. (p or "") .. l
-        for _, v in ipairs(values) do
+        local spec = "%" .. f .. w .. (p or "") .. letter
+        for _, v in ipairs(vals) do
           local ok, r = pcall(string.format, "[" .. spec .. "]", v)
           count = count + 1
           if not ok then errors = errors + 1 end
@@ -31,26 +34,16 @@ for _, l in ipairs{"d", "i", "u", "o", "x", "X", "c"} do
       end
     end
   end
-  print(l, count, errors, h)
+  return count, errors, h
+end
+
+for _, l in ipairs{"d", "i", "u", "o", "x", "X", "c"} do
+  print(l, sweep(l, flagsets, values))
 end
 
 local strs = {"", "a", "hello", "hello world, this is long", string.rep("x", 99),
               string.rep("y", 100), string.rep("z", 150), 12, 3.5, true, "a\0b"}
-local h, count, errors = 0, 0, 0
-for _, f in ipairs{"", "-", "--"} do
-  for _, w in ipairs(widths) do
-    for _, p in ipairs(precs) do
-      local spec = "%" .. f .. w .. (p or "") .. "s"
-      for _, v in ipairs(strs) do
-        local ok, r = pcall(string.format, "[" .. spec .. "]", v)
-        count = count + 1
-        if not ok then errors = errors + 1 end
-        h = hash(h, r)
-      end
-    end
-  end
-end
-print("s", count, errors, h)
+print("s", sweep("s", {"", "-", "--"}, strs))
 
 print(string.format("%5d|%-5d|%05d|%+d|% d|%x|%#x|%#o|%.3d|%c|%-3c|%#.0o|%.0d|",
                     42, 42, -42, 5, 5, 255, 255, 8, 7, 65, 66, 0, 0))
