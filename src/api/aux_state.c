@@ -1,5 +1,5 @@
 /*
- * aux_state.c - creating states with the standard allocator, panic and
+ * aux_state.c - creating states with the standard allocator (gc/pool.c), panic and
  * warning handlers, and the helpers modules use to register themselves
  * (luaL_setfuncs, luaL_getsubtable, luaL_requiref, luaL_checkversion_).
  */
@@ -8,25 +8,12 @@
 
 #include "lua.h"
 #include "lauxlib.h"
+#include "gc/pool.h"
 
 
 /* ===================================================================
  * Allocator and panic handler of luaL_newstate
  * =================================================================== */
-
-/* realloc semantics; the old size is not needed with the C heap. */
-static void *state_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
-{
-	(void)ud;
-	(void)osize;
-	if (nsize == 0) {
-		free(ptr);
-		return NULL;
-	}
-	if (ptr == NULL)	/* a new block: malloc is the shorter path */
-		return malloc(nsize);
-	return realloc(ptr, nsize);
-}
 
 /* Called for an error outside any protected call; the state then aborts. */
 static int state_panic(lua_State *L)
@@ -94,13 +81,23 @@ static void warn_on(void *ud, const char *msg, int tocont)
 	warn_continued(ud, msg, tocont);
 }
 
+/*
+ * The allocator is a pool of size classes over malloc (gc/pool.h): one
+ * per state, freed with the state's last block at lua_close.
+ */
 LUALIB_API lua_State *luaL_newstate(void)
 {
-	lua_State *L = lua_newstate(state_alloc, NULL);
-	if (L != NULL) {
-		lua_atpanic(L, state_panic);
-		lua_setwarnf(L, warn_off, L);
+	Pool *pool = pool_new();
+	if (pool == NULL)
+		return NULL;
+	lua_State *L = lua_newstate(pool_alloc, pool);
+	if (L == NULL) {
+		pool_delete(pool);
+		return NULL;
 	}
+	pool_arm(pool);
+	lua_atpanic(L, state_panic);
+	lua_setwarnf(L, warn_off, L);
 	return L;
 }
 

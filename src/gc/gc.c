@@ -79,18 +79,20 @@ static struct {
  * was and the heap before and after, to see the pacing at work. */
 static int gc_tracing = -1;
 
-/* Bytes of the blocks malloc would give for a request of n bytes on a
- * 64-bit glibc (8 bytes of header, 16-byte granules, 32 at least): the
- * census shows both, because RSS pays the second. */
+/* Bytes of the block the default allocator gives for a request of n
+ * bytes: a 16-byte class of gc/pool.c up to 512 bytes, above that what
+ * a 64-bit glibc's malloc gives (8 bytes of header, 16-byte granules):
+ * the census shows both, because RSS pays the second. */
 static size_t gc_chunk(size_t n)
 {
-  size_t c = (n + 8 + 15) & ~(size_t)15;
-  return n == 0 ? 0 : c < 32 ? 32 : c;
+  if (n <= 512)
+    return (n + 15) & ~(size_t)15;
+  return (n + 8 + 15) & ~(size_t)15;
 }
 
 /* CRESCENT_GC_TRACE=2: after each major or full collection, the live
- * heap by object kind: count, bytes as accounted, bytes in malloc
- * chunks. Tables count their separate parts; prototypes and threads
+ * heap by object kind: count, bytes as accounted, bytes in allocator
+ * blocks. Tables count their separate parts; prototypes and threads
  * only their headers (their vectors are a small share of these heaps). */
 static void gc_census(global_State *g)
 {
@@ -162,7 +164,7 @@ static void gc_census(global_State *g)
   for (int c = 0; c < C_N; c++)
     if (n[c] != 0)
       fprintf(stderr, "gc census: %-15s %9llu objects %11llu bytes "
-              "(%5.1f each) %11llu in malloc chunks\n", kind[c], n[c],
+              "(%5.1f each) %11llu in allocator blocks\n", kind[c], n[c],
               bytes[c], (double)bytes[c] / (double)n[c], chunks[c]);
 }
 

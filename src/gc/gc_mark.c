@@ -107,8 +107,14 @@ void gc_reallymark(global_State *g, GCObject *o)
       gc_linkgclist(o, &g->gray);
       break;
     }
-    case VT_TABLE: case VT_LCL: case VT_CCL: case VT_THREAD:
-    case VT_PROTO: case VT_SHAPE:
+    case VT_TABLE: {                   /* most of them: link directly */
+      Table *h = (Table *)o;
+      h->gclist = g->gray;
+      g->gray = o;
+      gc_set2gray(o);
+      break;
+    }
+    case VT_LCL: case VT_CCL: case VT_THREAD: case VT_PROTO: case VT_SHAPE:
       gc_linkgclist(o, &g->gray);
       break;
     default:
@@ -376,6 +382,21 @@ static lu_mem gc_traverseudata(global_State *g, Udata *u)
   return 1 + (lu_mem)u->nuvalue;
 }
 
+/* Can this collection find a shape unmarked (white)? A minor collection
+ * (gckind is GEN only there: majors and full cycles run with INC) can
+ * only find young shapes unmarked: NEW ones, created since the last
+ * atomic phase, and SURVIVAL ones, created since the one before it; an
+ * older shape is OLD1 or older, marked. So when no shape was created
+ * since the atomic phase before last, every shape is marked already:
+ * the feedback vectors need no scan and the transition tree no cleaning
+ * (both visit every shape or every instruction, and minor collections
+ * are frequent). The answer holds for the whole collection:
+ * shape_birthsat moves at the end of its atomic phase. */
+static int gc_shapesmaydie(global_State *g)
+{
+  return g->gckind != GC_KIND_GEN || g->shape_births != g->shape_birthsat[1];
+}
+
 /* Feedback vectors hold shapes (field caches): the prototype keeps them
  * alive, which is what makes comparing a table's shape with a cached one
  * sound. The slot kind of each instruction comes from its opcode, so the
@@ -383,7 +404,7 @@ static lu_mem gc_traverseudata(global_State *g, Udata *u)
  * are weak identities, never dereferenced (vm/feedback.h): not marked. */
 static lu_mem gc_traversefeedback(global_State *g, Proto *f)
 {
-  if (f->feedback == NULL || f->code == NULL)
+  if (f->feedback == NULL || f->code == NULL || !gc_shapesmaydie(g))
     return 0;
   for (int pc = 0; pc < f->sizecode; pc++) {
     Instruction i = f->code[pc];
@@ -473,6 +494,10 @@ lu_mem gc_propagatemark(global_State *g)
 {
   GCObject *o = g->gray;
   gc_nw2black(o);
+  if (o->tt == VT_TABLE) {            /* most of them */
+    g->gray = ((Table *)o)->gclist;
+    return gc_traversetable(g, (Table *)o);
+  }
   g->gray = *gc_getgclist(o);
   switch (o->tt) {
     case VT_TABLE:  return gc_traversetable(g, (Table *)o);
@@ -629,8 +654,10 @@ lu_mem gc_atomic(lua_State *L)
   gc_clearbykeys(g, g->allweak);
   gc_clearbyvalues(g, g->weak, origweak);
   gc_clearbyvalues(g, g->allweak, origall);
-  if (g->root_shape != NULL)
+  if (g->root_shape != NULL && gc_shapesmaydie(g))
     shape_cleartransitions(g->root_shape);
+  g->shape_birthsat[1] = g->shape_birthsat[0];
+  g->shape_birthsat[0] = g->shape_births;
   str_clearcache(g);
   g->currentwhite = (lu_byte)gc_otherwhite(g);   /* flip */
   cr_assert(g->gray == NULL, "marking finished");

@@ -391,6 +391,9 @@ typedef struct global_State {
   struct EngineOptions *options; /* --trace-ic etc. (vm/options.h) */
   uint64_t shape_epoch;    /* shapes freed so far (obj/shape.c) */
   FieldChain chains[FIELD_CHAINS]; /* vm/feedback.c */
+  lu_mem shape_births;     /* shapes created so far (obj/shape.c) */
+  lu_mem shape_birthsat[2];/* shape_births at the last two atomic phases,
+                              [0] the newest (gc_mark.c) */
 } global_State;
 
 #define G(L) ((L)->l_G)

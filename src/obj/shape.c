@@ -134,6 +134,7 @@ Shape *shape_addkey(lua_State *L, Shape *s, TString *key)
   lu_byte idxbits = n > SHAPE_LINEAR_MAX
                       ? (lu_byte)(32 - __builtin_clz(2 * n - 1)) : 0;
   child = (Shape *)gc_newobj(L, VT_SHAPE, shape_size(n, idxbits));
+  g->shape_births++;          /* a young shape: minors must clean the tree */
   child->idxbits = idxbits;
   child->transbits = 0;
   child->nslots = n;
