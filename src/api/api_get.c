@@ -65,40 +65,52 @@ LUA_API lua_Number lua_tonumberx(lua_State *L, int idx, int *pisnum) {
   return n;
 }
 
-/* Floats convert only when their value is an exact integer. */
-LUA_API lua_Integer lua_tointegerx(lua_State *L, int idx, int *pisnum) {
+/* Floats convert only when their value is an exact integer. Out of line:
+ * the integer case in lua_tointegerx then needs no stack frame. */
+static CR_NOINLINE lua_Integer tointeger_slow(const TValue *o, int *pisnum) {
   lua_Integer res = 0;
-  const TValue *o = api_index2value(L, idx);
-  int isnum;
-  if (ttisinteger(o)) {
-    res = ivalue(o);
-    isnum = 1;
-  } else {
-    isnum = arith_tointeger(o, &res, F2I_EQ);
-    if (!isnum)
-      res = 0;
-  }
+  int isnum = arith_tointeger(o, &res, F2I_EQ);
+  if (!isnum)
+    res = 0;
   if (pisnum)
     *pisnum = isnum;
   return res;
+}
+
+LUA_API lua_Integer lua_tointegerx(lua_State *L, int idx, int *pisnum) {
+  const TValue *o = api_index2value(L, idx);
+  if (!ttisinteger(o))
+    return tointeger_slow(o, pisnum);
+  if (pisnum)
+    *pisnum = 1;
+  return ivalue(o);
 }
 
 LUA_API int lua_toboolean(lua_State *L, int idx) {
   return !l_isfalse(api_index2value(L, idx));
 }
 
+/* lua_tolstring of anything but a string (out of line, so that strings
+ * need no stack frame): a number is converted in place. */
+static CR_NOINLINE const char *tolstring_slow(lua_State *L, int idx,
+                                              TValue *o, size_t *len) {
+  if (!ttisnumber(o)) {
+    if (len != NULL)
+      *len = 0;
+    return NULL;
+  }
+  num_tostring(L, o);
+  gc_check(L);
+  o = api_index2value(L, idx);  /* the collector may have moved the stack */
+  if (len != NULL)
+    *len = vslen(o);
+  return svalue(o);
+}
+
 LUA_API const char *lua_tolstring(lua_State *L, int idx, size_t *len) {
   TValue *o = api_index2value(L, idx);
-  if (!ttisstring(o)) {
-    if (!ttisnumber(o)) {
-      if (len != NULL)
-        *len = 0;
-      return NULL;
-    }
-    num_tostring(L, o);
-    gc_check(L);
-    o = api_index2value(L, idx);  /* the collector may have moved the stack */
-  }
+  if (!ttisstring(o))
+    return tolstring_slow(L, idx, o, len);
   if (len != NULL)
     *len = vslen(o);
   return svalue(o);

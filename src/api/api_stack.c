@@ -20,9 +20,10 @@ LUA_API int lua_gettop(lua_State *L) {
 /*
  * Lowering the top past a to-be-closed slot closes it (its __close runs
  * now, as lua5.4 does); such a slot must have been marked with lua_toclose
- * by this same C function.
+ * by this same C function. This is lua_settop in general; lua_settop
+ * itself handles the common pop without a stack frame.
  */
-LUA_API void lua_settop(lua_State *L, int idx) {
+static CR_NOINLINE void settop_slow(lua_State *L, int idx) {
   CallInfo *ci = L->ci;
   StkId base = ci->func + 1;
   ptrdiff_t diff;
@@ -42,6 +43,18 @@ LUA_API void lua_settop(lua_State *L, int idx) {
     newtop = func_close(L, newtop, FUNC_CLOSEKTOP, 0);
   }
   L->top = newtop;
+}
+
+LUA_API void lua_settop(lua_State *L, int idx) {
+  if (idx < 0) {  /* lua_pop: no slot to close below the new top */
+    api_check(L, -(idx + 1) <= L->top - (L->ci->func + 1), "invalid new top");
+    StkId newtop = L->top + (idx + 1);
+    if (CR_LIKELY(L->tbclist < newtop)) {
+      L->top = newtop;
+      return;
+    }
+  }
+  settop_slow(L, idx);
 }
 
 LUA_API void lua_pushvalue(lua_State *L, int idx) {
@@ -84,22 +97,29 @@ LUA_API void lua_copy(lua_State *L, int fromidx, int toidx) {
     gc_barrier(L, clCvalue(L->ci->func), from);
 }
 
-LUA_API int lua_checkstack(lua_State *L, int n) {
+/* lua_checkstack when the stack must grow (out of line: the common case
+ * below needs no stack frame). */
+static CR_NOINLINE int checkstack_grow(lua_State *L, int n) {
   CallInfo *ci = L->ci;
   int ok;
-  api_check(L, n >= 0, "negative 'n'");
-  if (L->stack_last - L->top > n) {
-    ok = 1;
-  } else {
-    int inuse = cast_int(L->top - L->stack) + CR_EXTRA_STACK;
-    if (inuse > CR_MAX_STACK - n)
-      ok = 0;                         /* would pass the stack limit */
-    else
-      ok = do_growstack(L, n, 0);
-  }
+  int inuse = cast_int(L->top - L->stack) + CR_EXTRA_STACK;
+  if (inuse > CR_MAX_STACK - n)
+    ok = 0;                           /* would pass the stack limit */
+  else
+    ok = do_growstack(L, n, 0);
   if (ok && ci->top < L->top + n)
     ci->top = L->top + n;             /* the frame may now use them */
   return ok;
+}
+
+LUA_API int lua_checkstack(lua_State *L, int n) {
+  CallInfo *ci = L->ci;
+  api_check(L, n >= 0, "negative 'n'");
+  if (CR_UNLIKELY(L->stack_last - L->top <= n))
+    return checkstack_grow(L, n);
+  if (ci->top < L->top + n)
+    ci->top = L->top + n;             /* the frame may now use them */
+  return 1;
 }
 
 LUA_API void lua_xmove(lua_State *from, lua_State *to, int n) {

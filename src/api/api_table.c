@@ -109,8 +109,9 @@ LUA_API int lua_gettable(lua_State *L, int idx) {
   return ttype(L->top - 1);
 }
 
-LUA_API int lua_geti(lua_State *L, int idx, lua_Integer n) {
-  const TValue *t = api_index2value(L, idx);
+/* lua_geti past its fast path: out of line, so that the fast path needs
+ * no stack frame (library loops such as table.sort call it per element). */
+static CR_NOINLINE int geti_slow(lua_State *L, const TValue *t, lua_Integer n) {
   const TValue *slot = table_slot_int(t, n);
   if (slot_hit(slot)) {
     setobj2s(L, L->top, slot);
@@ -121,6 +122,20 @@ LUA_API int lua_geti(lua_State *L, int idx, lua_Integer n) {
   }
   api_incr_top(L);
   return ttype(L->top - 1);
+}
+
+LUA_API int lua_geti(lua_State *L, int idx, lua_Integer n) {
+  const TValue *t = api_index2value(L, idx);
+  if (ttistable(t)) {  /* a present entry of the array part */
+    Table *h = hvalue(t);
+    lua_Unsigned k1 = l_castS2U(n) - 1u;
+    if (k1 < h->alimit && !ttisnil(&h->array[k1])) {
+      setobj2s(L, L->top, &h->array[k1]);
+      api_incr_top(L);
+      return ttype(L->top - 1);
+    }
+  }
+  return geti_slow(L, t, n);
 }
 
 static int push_rawresult(lua_State *L, const TValue *val) {
@@ -246,9 +261,8 @@ LUA_API void lua_settable(lua_State *L, int idx) {
   L->top -= 2;
 }
 
-LUA_API void lua_seti(lua_State *L, int idx, lua_Integer n) {
-  api_checknelems(L, 1);
-  const TValue *t = api_index2value(L, idx);
+/* lua_seti past its fast path (see geti_slow). */
+static CR_NOINLINE void seti_slow(lua_State *L, const TValue *t, lua_Integer n) {
   const TValue *slot = table_slot_int(t, n);
   if (slot_hit(slot) || (slot != NULL && array_hole_storable(L, hvalue(t), slot))) {
     slot_store(L, t, slot, L->top - 1);
@@ -258,6 +272,23 @@ LUA_API void lua_seti(lua_State *L, int idx, lua_Integer n) {
     vm_finishset(L, t, &key, L->top - 1, slot);
   }
   L->top--;
+}
+
+LUA_API void lua_seti(lua_State *L, int idx, lua_Integer n) {
+  api_checknelems(L, 1);
+  const TValue *t = api_index2value(L, idx);
+  if (ttistable(t)) {  /* overwriting a present entry of the array part */
+    Table *h = hvalue(t);
+    lua_Unsigned k1 = l_castS2U(n) - 1u;
+    const TValue *v = L->top - 1;
+    if (k1 < h->alimit && !ttisnil(&h->array[k1]) &&
+        !(iscollectable(v) && gc_isblack(obj2gco(h)))) {
+      setobj2t(L, &h->array[k1], v);
+      L->top--;
+      return;
+    }
+  }
+  seti_slow(L, t, n);
 }
 
 /* Raw t[key] = value at the top, then pop npop values. */

@@ -14,6 +14,7 @@
  * The macros in lauxlib.h (luaL_addchar, luaL_addsize, ...) read and write
  * b, n and size directly; `b != init.b` is how we tell a boxed buffer.
  */
+#include <stdint.h>
 #include <string.h>
 
 #include "lua.h"
@@ -137,6 +138,36 @@ static char *buffer_reserve(luaL_Buffer *B, size_t extra, int slot)
 }
 
 
+/*
+ * memcpy for the short pieces buffers mostly get (words, numbers,
+ * separators): fixed-size moves inline, no library call. Longer pieces
+ * go to memcpy.
+ */
+static inline void buffer_copy(char *dst, const char *src, size_t len)
+{
+	if (len <= 16) {
+		if (len >= 8) {	/* two 8-byte moves, overlapping when < 16 */
+			uint64_t a, b;
+			memcpy(&a, src, 8);
+			memcpy(&b, src + len - 8, 8);
+			memcpy(dst, &a, 8);
+			memcpy(dst + len - 8, &b, 8);
+		} else if (len >= 4) {
+			uint32_t a, b;
+			memcpy(&a, src, 4);
+			memcpy(&b, src + len - 4, 4);
+			memcpy(dst, &a, 4);
+			memcpy(dst + len - 4, &b, 4);
+		} else {
+			for (size_t i = 0; i < len; i++)
+				dst[i] = src[i];
+		}
+		return;
+	}
+	memcpy(dst, src, len);
+}
+
+
 /* ===================================================================
  * Public interface
  * =================================================================== */
@@ -165,7 +196,7 @@ LUALIB_API void luaL_addlstring(luaL_Buffer *B, const char *s, size_t len)
 {
 	if (len == 0)
 		return;
-	memcpy(buffer_reserve(B, len, -1), s, len);
+	buffer_copy(buffer_reserve(B, len, -1), s, len);
 	luaL_addsize(B, len);
 }
 
@@ -181,7 +212,7 @@ LUALIB_API void luaL_addvalue(luaL_Buffer *B)
 	size_t len;
 	const char *s = lua_tolstring(L, -1, &len);
 	char *dest = buffer_reserve(B, len, -2);
-	memcpy(dest, s, len);	/* s is still anchored by its stack slot */
+	buffer_copy(dest, s, len);	/* s is still anchored by its slot */
 	luaL_addsize(B, len);
 	lua_pop(L, 1);
 }

@@ -57,16 +57,21 @@ static enum coro_state coro_state_of(lua_State *L, lua_State *co)
 
 /*
  * Resumes 'co' with the top 'nargs' values of L.  Returns the number of
- * results moved onto L, or -1 with an error value on top of L.
+ * results moved onto L, or -1 with an error value on top of L.  With
+ * 'flag' set, a true goes onto L before the results (coroutine.resume's
+ * first result), so nothing has to be rotated under them afterwards.
  */
-static int coro_resume_with(lua_State *L, lua_State *co, int nargs)
+static int coro_resume_with(lua_State *L, lua_State *co, int nargs, int flag)
 {
-	enum coro_state state = coro_state_of(L, co);
-	if (state != CORO_SUSPENDED) {
-		lua_pushstring(L, state == CORO_DEAD
-				  ? "cannot resume dead coroutine"
-				  : "cannot resume non-suspended coroutine");
-		return -1;
+	int status = lua_status(co);
+	if (status != LUA_YIELD || L == co) {
+		enum coro_state state = coro_state_of(L, co);
+		if (state != CORO_SUSPENDED) {
+			lua_pushstring(L, state == CORO_DEAD
+					  ? "cannot resume dead coroutine"
+					  : "cannot resume non-suspended coroutine");
+			return -1;
+		}
 	}
 	/* Generators are mostly resumed with no values: no moving then. */
 	if (nargs > 0) {
@@ -77,18 +82,21 @@ static int coro_resume_with(lua_State *L, lua_State *co, int nargs)
 		lua_xmove(L, co, nargs);
 	}
 	int nresults;
-	int status = lua_resume(co, L, nargs, &nresults);
+	status = lua_resume(co, L, nargs, &nresults);
 	if (status != LUA_OK && status != LUA_YIELD) {
 		lua_xmove(co, L, 1);
 		return -1;
 	}
-	/* Room for the results and coroutine.resume's boolean: the arguments
-	 * have left, so the LUA_MINSTACK slots every C call gets are free. */
-	if (nresults + 1 > LUA_MINSTACK && !lua_checkstack(L, nresults + 1)) {
+	/* Room for the results, the boolean and the thread coroutine.resume
+	 * keeps at index 1: the arguments have left, so the LUA_MINSTACK
+	 * slots every C call gets are free but for that one. */
+	if (nresults + 2 > LUA_MINSTACK && !lua_checkstack(L, nresults + 2)) {
 		lua_pop(co, nresults);
 		lua_pushliteral(L, "too many results to resume");
 		return -1;
 	}
+	if (flag)
+		lua_pushboolean(L, 1);
 	if (nresults > 0)
 		lua_xmove(co, L, nresults);
 	return nresults;
@@ -97,14 +105,12 @@ static int coro_resume_with(lua_State *L, lua_State *co, int nargs)
 static int coro_resume(lua_State *L)
 {
 	lua_State *co = coro_check(L, 1);
-	int nresults = coro_resume_with(L, co, lua_gettop(L) - 1);
+	int nresults = coro_resume_with(L, co, lua_gettop(L) - 1, 1);
 	if (nresults < 0) {
 		lua_pushboolean(L, 0);
 		lua_insert(L, -2);
 		return 2;
 	}
-	lua_pushboolean(L, 1);
-	lua_insert(L, -(nresults + 1));
 	return nresults + 1;
 }
 
@@ -117,7 +123,7 @@ static int coro_resume(lua_State *L)
 static int coro_wrapped_call(lua_State *L)
 {
 	lua_State *co = lua_tothread(L, lua_upvalueindex(1));
-	int nresults = coro_resume_with(L, co, lua_gettop(L));
+	int nresults = coro_resume_with(L, co, lua_gettop(L), 0);
 	if (nresults >= 0)
 		return nresults;
 	int status = lua_status(co);

@@ -78,19 +78,21 @@ typedef struct strfmt_Conversion {
   strfmt_Kind kind;
 } strfmt_Conversion;
 
-static const strfmt_Conversion strfmt_conversions[] = {
-#define STRFMT_ENTRY(letter, flags, prec, kind) {letter, flags, prec, kind},
-  STRFMT_CONVERSIONS(STRFMT_ENTRY)
-#undef STRFMT_ENTRY
-};
-
+/* A switch on the letter (a jump table) rather than a walk of a list:
+ * every directive of every format looks its letter up. */
 static const strfmt_Conversion *strfmt_lookup(char letter)
 {
-  size_t count = sizeof(strfmt_conversions) / sizeof(strfmt_conversions[0]);
-  for (size_t i = 0; i < count; i++)
-    if (strfmt_conversions[i].letter == letter)
-      return &strfmt_conversions[i];
-  return NULL;
+  switch (letter) {
+#define STRFMT_CASE(letter, flags, prec, kind) \
+  case letter: { \
+    static const strfmt_Conversion conv = {letter, flags, prec, kind}; \
+    return &conv; \
+  }
+  STRFMT_CONVERSIONS(STRFMT_CASE)
+#undef STRFMT_CASE
+  default:
+    return NULL;
+  }
 }
 
 
@@ -102,9 +104,33 @@ static const strfmt_Conversion *strfmt_lookup(char letter)
  * Copies the specification starting at 'fmt' (just after the '%') into
  * 'spec' as "%...X" and returns a pointer to its conversion letter.
  */
+/* Is c in STRFMT_SPEC_CHARS? (strspn's setup costs more than these
+   specifications are long) */
+static inline int strfmt_isspecchar(char c)
+{
+  return (c >= '0' && c <= '9') || c == '-' || c == '+' || c == ' ' ||
+         c == '#' || c == '.';
+}
+
+/* strspn(p, flags), for the few characters of a flag set. */
+static inline size_t strfmt_spanflags(const char *p, const char *flags)
+{
+  size_t n = 0;
+  for (;; n++) {
+    const char *f = flags;
+    while (*f != '\0' && *f != p[n])
+      f++;
+    if (*f == '\0')
+      return n;
+  }
+}
+
 static const char *strfmt_readspec(lua_State *L, const char *fmt, char *spec)
 {
-  size_t len = strspn(fmt, STRFMT_SPEC_CHARS) + 1;  /* + the letter */
+  size_t len = 0;
+  while (strfmt_isspecchar(fmt[len]))
+    len++;
+  len++;  /* the letter */
   if (len >= STRFMT_SPEC_MAXLEN)
     luaL_error(L, "invalid format (too long)");
   spec[0] = '%';
@@ -126,7 +152,7 @@ static void strfmt_checkspec(lua_State *L, const char *spec,
                              const strfmt_Conversion *conv)
 {
   const char *p = spec + 1;
-  p += strspn(p, conv->flags);
+  p += strfmt_spanflags(p, conv->flags);
   if (*p != '0') {
     p = strfmt_skip2digits(p);
     if (*p == '.' && conv->has_precision)

@@ -33,10 +33,9 @@ size_t strlib_startpos(lua_Integer pos, size_t len)
   return len - (size_t)(-pos) + 1;
 }
 
-size_t strlib_endpos(lua_State *L, int arg, lua_Integer def, size_t len)
+/* An end position clamped to [0, len]. */
+static size_t strlib_clampend(lua_Integer pos, size_t len)
 {
-  /* s:sub(i) and s:byte(i) mostly omit it: no argument there is the default */
-  lua_Integer pos = lua_gettop(L) < arg ? def : luaL_optinteger(L, arg, def);
   if (pos > (lua_Integer)len)
     return len;
   if (pos >= 0)
@@ -44,6 +43,13 @@ size_t strlib_endpos(lua_State *L, int arg, lua_Integer def, size_t len)
   if (pos < -(lua_Integer)len)
     return 0;
   return len - (size_t)(-pos) + 1;
+}
+
+size_t strlib_endpos(lua_State *L, int arg, lua_Integer def, size_t len)
+{
+  /* s:sub(i) and s:byte(i) mostly omit it: no argument there is the default */
+  lua_Integer pos = lua_gettop(L) < arg ? def : luaL_optinteger(L, arg, def);
+  return strlib_clampend(pos, len);
 }
 
 
@@ -134,10 +140,12 @@ static int strlib_rep(lua_State *L)
   return 1;
 }
 
-static int strlib_byte(lua_State *L)
+/* string.byte with a start and an end (out of line: the common calls in
+ * strlib_byte then need only a small stack frame). */
+static __attribute__((noinline)) int strlib_byterange(lua_State *L,
+                                                     const char *s,
+                                                     size_t len)
 {
-  size_t len;
-  const char *s = luaL_checklstring(L, 1, &len);
   lua_Integer start = luaL_optinteger(L, 2, 1);
   size_t first = strlib_startpos(start, len);
   size_t last = strlib_endpos(L, 3, start, len);
@@ -152,6 +160,27 @@ static int strlib_byte(lua_State *L)
   for (int i = 0; i < count; i++)
     lua_pushinteger(L, (unsigned char)s[first - 1 + (size_t)i]);
   return count;
+}
+
+static int strlib_byte(lua_State *L)
+{
+  size_t len;
+  const char *s = luaL_checklstring(L, 1, &len);
+  /* s:byte() and s:byte(i), the common calls, give one byte or none: the
+   * general case with the end equal to the start */
+  int top = lua_gettop(L);
+  if (top <= 2) {
+    int isnum = 1;
+    lua_Integer pos = top == 2 ? lua_tointegerx(L, 2, &isnum) : 1;
+    if (isnum) {  /* else luaL_optinteger decides (nil, errors) */
+      size_t at = strlib_startpos(pos, len);
+      if (at > strlib_clampend(pos, len))
+        return 0;
+      lua_pushinteger(L, (unsigned char)s[at - 1]);
+      return 1;
+    }
+  }
+  return strlib_byterange(L, s, len);
 }
 
 static int strlib_char(lua_State *L)

@@ -13,6 +13,15 @@
  * attempt of the repetitions), and the depth is limited to 200 calls, so
  * "pattern too complex" appears for the same patterns as in lua5.4.
  * Everything else (a plain character, '%b', '%f', back-references) loops.
+ *
+ * Work the matcher would do in vain is skipped, never work with an effect:
+ * the search loops (find, match, gmatch, gsub) know what every match must
+ * start with (strpat_findfirst: a byte, a class, a set or a frontier) and
+ * jump over whole runs of positions where it cannot (gsub copies them in
+ * one piece); a repetition knows the class the rest of the pattern must
+ * start with (strpat_lead, cached per pattern position) and tries the rest
+ * only where that class matches. Errors and "pattern too complex" still
+ * come where, and only where, the matcher would raise them.
  */
 #include <ctype.h>
 #include <string.h>
@@ -49,13 +58,47 @@ typedef struct strpat_State {
   lua_State *L;
   int depth_left;           /* recursion budget */
   int ncaptures;
-  /* The class every match must start with, when the pattern has one
-     (strpat_init); lets the search loops skip hopeless positions without
-     entering the matcher. NULL: no such class. */
+  /* What every match must start with, when the pattern says (strpat_init):
+     lets the search loops skip hopeless positions without entering the
+     matcher, and skip whole runs of them at once (strpat_skip). The kind
+     is one of STRPAT_FIRST_KINDS; first_class..first_class_end is the
+     class or the frontier's set, first_arg the byte or class letter. */
+  int first_kind;
+  int first_arg;
   const char *first_class;
   const char *first_class_end;
+  /* For a set (or a frontier's set) over a long subject: the set's bytes
+     as a bitmap (strpat_setbits), so the search loops test a bit instead
+     of walking the set. A set with a class ("%a") is tabulated from the C
+     library's classes as they are when the search starts, so the bitmap
+     is dropped (strpat_locale_changeable) before any Lua code runs in the
+     middle of the search: that code might change the locale. */
+  int first_bits_ok;
+  int first_bits_locale;  /* it came from the locale's classes */
+  unsigned char first_bits[32];
+  /* strpat_lead's answers, by the pattern position asked about: the
+     answer depends on the pattern alone (the captures open at a position
+     are those whose '(' precede it), except for the depth check. */
+  struct {
+    const char *rest;      /* the position asked about; NULL: unused */
+    const char *lead;      /* the class found there, and its end */
+    const char *lead_end;  /* (NULL: none) */
+    int depth;             /* matcher levels entered before the class */
+    int kind, arg;         /* the class as strpat_kindof gives it */
+  } lead_cache[4];
   strpat_Capture capture[STRPAT_MAX_CAPTURES];
 } strpat_State;
+
+/* What a match must start with (strpat_State.first_kind). */
+#define STRPAT_FIRST_KINDS(X) \
+  X(STRPAT_FIRST_NONE)     /* nothing known */ \
+  X(STRPAT_FIRST_ANY)      /* '.': any byte */ \
+  X(STRPAT_FIRST_CHAR)     /* the byte first_arg */ \
+  X(STRPAT_FIRST_CLASS)    /* a byte of class letter first_arg ("%a") */ \
+  X(STRPAT_FIRST_SET)      /* a byte of the set "[...]" */ \
+  X(STRPAT_FIRST_FRONTIER) /* a frontier "%f[...]" */
+#define STRPAT_FIRST_ENUM(id) id,
+enum { STRPAT_FIRST_KINDS(STRPAT_FIRST_ENUM) };
 
 static const char *strpat_do(strpat_State *ms, const char *s, const char *p);
 
@@ -156,6 +199,40 @@ static inline int strpat_single(strpat_State *ms, const char *s,
 }
 
 
+/* The single-character class at p as a STRPAT_FIRST_KINDS kind (never
+ * NONE or FRONTIER) and its byte or class letter in *arg. */
+static int strpat_kindof(const char *p, int *arg)
+{
+  *arg = 0;
+  switch (*p) {
+  case '.': return STRPAT_FIRST_ANY;
+  case '[': return STRPAT_FIRST_SET;
+  case STRPAT_ESC:
+    *arg = (unsigned char)p[1];
+    return isalpha(*arg) ? STRPAT_FIRST_CLASS : STRPAT_FIRST_CHAR;
+  default:
+    *arg = (unsigned char)*p;
+    return STRPAT_FIRST_CHAR;
+  }
+}
+
+/* strpat_single, with the class's kind decided in advance (kindof). */
+static inline __attribute__((always_inline))
+int strpat_test(strpat_State *ms, const char *s, int kind, int arg,
+                const char *p, const char *class_end)
+{
+  if (s >= ms->subject_end)
+    return 0;
+  int c = (unsigned char)*s;
+  switch (kind) {
+  case STRPAT_FIRST_CHAR: return c == arg;
+  case STRPAT_FIRST_ANY: return 1;
+  case STRPAT_FIRST_CLASS: return strpat_inclass(c, arg);
+  default: return strpat_inset(c, p, class_end - 1);
+  }
+}
+
+
 /* ===================================================================
  * Special items
  * =================================================================== */
@@ -238,16 +315,17 @@ static const char *strpat_closecapture(strpat_State *ms, const char *s,
  * Repetitions
  * =================================================================== */
 
-/* '*' and '+': as many as possible, then back off one at a time. */
-/* How many bytes of s[0..avail) in a row belong to class letter cl (as
-   strpat_inclass)? The class is decided once, so the loop over the
-   subject is one table test per byte (the C library's classification
-   table is looked up once, not per byte). */
+/* How many bytes of s[0..avail) in a row belong (members = 1) or do not
+   belong (members = 0) to class letter cl, as strpat_inclass says? The
+   class is decided once, so the loop over the subject is one table test
+   per byte (the C library's classification table is looked up once, not
+   per byte). */
 static ptrdiff_t strpat_classrun(const unsigned char *s, ptrdiff_t avail,
-                                 int cl)
+                                 int cl, int members)
 {
   ptrdiff_t n = 0;
-  int want = !(cl <= 'Z');   /* upper-case letters: the complement */
+  /* upper-case letters: the complement */
+  int want = (cl <= 'Z') ? !members : members;
 #define STRPAT_RUN(test) \
   while (n < avail && ((test) != 0) == want) n++; \
   return n
@@ -266,7 +344,7 @@ static ptrdiff_t strpat_classrun(const unsigned char *s, ptrdiff_t avail,
   default: break;
   }
 #undef STRPAT_RUN
-  while (n < avail && strpat_inclass(s[n], cl))   /* "%." escapes */
+  while (n < avail && strpat_inclass(s[n], cl) == members)  /* "%." */
     n++;
   return n;
 }
@@ -279,7 +357,8 @@ static ptrdiff_t strpat_classrun(const unsigned char *s, ptrdiff_t avail,
  * when the matcher's depth is spent (its "pattern too complex" must come
  * as it would). A malformed class raises what the matcher would raise.
  */
-static const char *strpat_lead(strpat_State *ms, const char **pp)
+static const char *strpat_leadscan(strpat_State *ms, const char **pp,
+                                   int *depthp)
 {
   const char *p = *pp;
   int depth = 1;  /* matcher levels entered before the class is tried */
@@ -309,8 +388,9 @@ static const char *strpat_lead(strpat_State *ms, const char **pp)
     }
     depth++;
   }
-  if (p >= ms->pat_end || ms->depth_left <= depth)
+  if (p >= ms->pat_end)
     return NULL;
+  *depthp = depth;
   *pp = p;
   switch (*p) {
   case '$':
@@ -330,6 +410,33 @@ static const char *strpat_lead(strpat_State *ms, const char **pp)
   return e;
 }
 
+/* strpat_leadscan through the cache, plus the depth check; the class's
+ * kind and byte or letter (strpat_kindof) go to *kind and *arg. */
+static const char *strpat_lead(strpat_State *ms, const char **pp, int *kind,
+                               int *arg)
+{
+  const char *rest = *pp;
+  unsigned slot = (unsigned)(uintptr_t)rest & 3u;
+  if (ms->lead_cache[slot].rest != rest) {
+    const char *lead = rest;
+    int depth = 0;
+    const char *end = strpat_leadscan(ms, &lead, &depth);
+    ms->lead_cache[slot].rest = rest;
+    ms->lead_cache[slot].lead = lead;
+    ms->lead_cache[slot].lead_end = end;
+    ms->lead_cache[slot].depth = depth;
+    if (end != NULL)
+      ms->lead_cache[slot].kind = strpat_kindof(lead, &ms->lead_cache[slot].arg);
+  }
+  const char *end = ms->lead_cache[slot].lead_end;
+  if (end == NULL || ms->depth_left <= ms->lead_cache[slot].depth)
+    return NULL;
+  *pp = ms->lead_cache[slot].lead;
+  *kind = ms->lead_cache[slot].kind;
+  *arg = ms->lead_cache[slot].arg;
+  return end;
+}
+
 static const char *strpat_greedy(strpat_State *ms, const char *s,
                                  const char *p, const char *class_end)
 {
@@ -343,18 +450,46 @@ static const char *strpat_greedy(strpat_State *ms, const char *s,
     break;
   case STRPAT_ESC:
     count = strpat_classrun((const unsigned char *)s, avail,
-                            (unsigned char)p[1]);
+                            (unsigned char)p[1], 1);
     break;
-  default:
-    while (strpat_single(ms, s + count, p, class_end))
-      count++;
+  default: {  /* a byte or a set */
+    int arg;
+    if (strpat_kindof(p, &arg) == STRPAT_FIRST_CHAR)
+      while (count < avail && (unsigned char)s[count] == arg)
+        count++;
+    else
+      while (count < avail &&
+             strpat_inset((unsigned char)s[count], p, class_end - 1))
+        count++;
     break;
+  }
   }
   const char *rest = class_end + 1;
   const char *lead = rest;
-  const char *lead_end = strpat_lead(ms, &lead);
+  int kind, arg;
+  const char *lead_end = strpat_lead(ms, &lead, &kind, &arg);
+  if (lead_end == NULL) {
+    for (; count >= 0; count--) {
+      const char *res = strpat_do(ms, s + count, rest);
+      if (res != NULL)
+        return res;
+    }
+    return NULL;
+  }
+  if (kind == STRPAT_FIRST_CHAR) {  /* "%w+=": look for the '=' alone */
+    const char *last = ms->subject_end - 1;
+    for (; count >= 0; count--) {
+      const char *at = s + count;
+      if (at > last || (unsigned char)*at != arg)
+        continue;
+      const char *res = strpat_do(ms, at, rest);
+      if (res != NULL)
+        return res;
+    }
+    return NULL;
+  }
   for (; count >= 0; count--) {
-    if (lead_end != NULL && !strpat_single(ms, s + count, lead, lead_end))
+    if (!strpat_test(ms, s + count, kind, arg, lead, lead_end))
       continue;
     const char *res = strpat_do(ms, s + count, rest);
     if (res != NULL)
@@ -369,9 +504,10 @@ static const char *strpat_lazy(strpat_State *ms, const char *s,
 {
   const char *rest = class_end + 1;
   const char *lead = rest;
-  const char *lead_end = strpat_lead(ms, &lead);
+  int kind = STRPAT_FIRST_NONE, arg = 0;
+  const char *lead_end = strpat_lead(ms, &lead, &kind, &arg);
   for (;;) {
-    if (lead_end == NULL || strpat_single(ms, s, lead, lead_end)) {
+    if (lead_end == NULL || strpat_test(ms, s, kind, arg, lead, lead_end)) {
       const char *res = strpat_do(ms, s, rest);
       if (res != NULL)
         return res;
@@ -444,7 +580,20 @@ static const char *strpat_do(strpat_State *ms, const char *s, const char *p)
         break;  /* a class such as %a */
       }
       break;
+    case '[': case '.':
+      break;
     default:
+      /* A plain byte matched once (p[1] is the '\0' after the pattern at
+       * its end): what the general case below does, in short. */
+      if (p[1] != '*' && p[1] != '+' && p[1] != '-' && p[1] != '?') {
+        if (s < ms->subject_end && *s == *p) {
+          s++;
+          p++;
+          continue;
+        }
+        s = NULL;
+        goto done;
+      }
       break;
     }
     /* A single-character class, possibly repeated. */
@@ -488,47 +637,113 @@ done:
   return s;
 }
 
+/* The bytes of the set [set, set_end] (set at '[', set_end at its ']') as
+ * a bitmap: the items strpat_inset walks, each added in full. */
+static void strpat_setbits(const char *set, const char *set_end,
+                           unsigned char bits[32])
+{
+  memset(bits, 0, 32);
+  const char *p = set + 1;
+  int negate = (*p == '^');
+  if (negate)
+    p++;
+  for (; p < set_end; p++) {
+    if (*p == STRPAT_ESC) {
+      p++;
+      int cl = (unsigned char)*p;
+      if (!isalpha(cl)) {  /* "%]": the byte itself (strpat_inclass) */
+        bits[cl >> 3] |= (unsigned char)(1u << (cl & 7));
+        continue;
+      }
+      for (int c = 0; c < 256; c++)
+        if (strpat_inclass(c, cl))
+          bits[c >> 3] |= (unsigned char)(1u << (c & 7));
+    } else if (p[1] == '-' && p + 2 < set_end) {
+      for (int c = (unsigned char)p[0]; c <= (unsigned char)p[2]; c++)
+        bits[c >> 3] |= (unsigned char)(1u << (c & 7));
+      p += 2;
+    } else {
+      int c = (unsigned char)*p;
+      bits[c >> 3] |= (unsigned char)(1u << (c & 7));
+    }
+  }
+  if (negate)
+    for (int i = 0; i < 32; i++)
+      bits[i] = (unsigned char)~bits[i];
+}
+
+#define strpat_bit(bits, c) (((bits)[(c) >> 3] >> ((c) & 7)) & 1)
+
+/* The end of the set "[...]" at p (just past its ']'), or NULL when the
+ * set is malformed: as strpat_classend, but the matcher keeps the error. */
+static const char *strpat_setend(strpat_State *ms, const char *p)
+{
+  const char *end = p + 1;
+  if (end < ms->pat_end && *end == '^')
+    end++;
+  do {
+    if (end >= ms->pat_end)
+      return NULL;
+    if (*end++ == STRPAT_ESC && end < ms->pat_end)
+      end++;
+  } while (end >= ms->pat_end || *end != ']');
+  return end + 1;
+}
+
 /*
- * The single-character class that starts every match of pattern p, if
- * there is one: after any opening captures, a class that must match once
- * (no '*', '?' or '-' after it). Anything unusual (special items,
- * malformed text, whose errors belong to the matcher) gives no class.
+ * What every match of pattern p starts with, if the pattern says: after
+ * any opening captures, a single-character class that must match once
+ * (no '*', '?' or '-' after it), or a frontier. Anything unusual (other
+ * special items, malformed text, whose errors belong to the matcher)
+ * gives nothing.
  */
 static void strpat_findfirst(strpat_State *ms, const char *p)
 {
-  ms->first_class = NULL;
+  ms->first_kind = STRPAT_FIRST_NONE;
   while (p < ms->pat_end && *p == '(' && p + 1 < ms->pat_end && p[1] != ')')
     p++;
   if (p >= ms->pat_end)
     return;
   const char *end;
+  int kind, arg = 0;
   switch (*p) {
   case '(': case ')': case '$':
     return;
-  case '[':  /* as strpat_classend, but a malformed set gives no class */
+  case '[':
+    end = strpat_setend(ms, p);
+    if (end == NULL)
+      return;
+    kind = STRPAT_FIRST_SET;
+    break;
+  case '.':
     end = p + 1;
-    if (end < ms->pat_end && *end == '^')
-      end++;
-    do {
-      if (end >= ms->pat_end)
-        return;
-      if (*end++ == STRPAT_ESC && end < ms->pat_end)
-        end++;
-    } while (end >= ms->pat_end || *end != ']');
-    end++;
+    kind = STRPAT_FIRST_ANY;
     break;
   case STRPAT_ESC:
-    if (p + 1 >= ms->pat_end || !isalpha((unsigned char)p[1]) ||
-        p[1] == 'b' || p[1] == 'f')
+    if (p + 1 >= ms->pat_end || isdigit((unsigned char)p[1]) || p[1] == 'b')
       return;
+    if (p[1] == 'f') {  /* a frontier consumes nothing: no suffix test */
+      if (p + 2 >= ms->pat_end || p[2] != '[' ||
+          (end = strpat_setend(ms, p + 2)) == NULL)
+        return;
+      ms->first_kind = STRPAT_FIRST_FRONTIER;
+      ms->first_class = p + 2;
+      ms->first_class_end = end;
+      return;
+    }
     end = p + 2;
+    kind = strpat_kindof(p, &arg);
     break;
   default:
     end = p + 1;
+    arg = (unsigned char)*p;
+    kind = STRPAT_FIRST_CHAR;
     break;
   }
   if (end < ms->pat_end && (*end == '*' || *end == '?' || *end == '-'))
     return;
+  ms->first_kind = kind;
+  ms->first_arg = arg;
   ms->first_class = p;
   ms->first_class_end = end;
 }
@@ -542,17 +757,100 @@ static void strpat_init(strpat_State *ms, lua_State *L, const char *s,
   ms->subject = s;
   ms->subject_end = s + slen;
   ms->pat_end = p + plen;
-  if (anchored)
-    ms->first_class = NULL;
-  else
-    strpat_findfirst(ms, p);
+  for (int i = 0; i < 4; i++)
+    ms->lead_cache[i].rest = NULL;
+  ms->first_bits_ok = 0;
+  ms->first_bits_locale = 0;
+  if (anchored) {
+    ms->first_kind = STRPAT_FIRST_NONE;
+    return;
+  }
+  strpat_findfirst(ms, p);
+  if (ms->first_kind == STRPAT_FIRST_SET ||
+      ms->first_kind == STRPAT_FIRST_FRONTIER) {
+    /* worth its cost when many positions will be tested: a class in the
+     * set costs 256 tests to tabulate, other items next to nothing */
+    const char *set = ms->first_class, *set_end = ms->first_class_end - 1;
+    int classes = 0;  /* has it a class such as "%a"? */
+    for (const char *q = set + 1; q < set_end; q++)
+      if (*q == STRPAT_ESC)
+        classes |= isalpha((unsigned char)*++q) != 0;
+    if (slen >= (classes ? 192u : 24u)) {
+      strpat_setbits(set, set_end, ms->first_bits);
+      ms->first_bits_ok = 1;
+      ms->first_bits_locale = classes;
+    }
+  }
+}
+
+/* Lua code is about to run in the middle of a search: a bitmap made from
+ * the locale's classes is dropped (it might change the locale). */
+static inline void strpat_locale_changeable(strpat_State *ms)
+{
+  if (ms->first_bits_locale)
+    ms->first_bits_ok = 0;
 }
 
 /* Can no match start at s? (the matcher would fail at its first item) */
-static inline int strpat_cannotstart(strpat_State *ms, const char *s)
+static inline __attribute__((always_inline))
+int strpat_cannotstart(strpat_State *ms, const char *s)
 {
-  return ms->first_class != NULL &&
-         !strpat_single(ms, s, ms->first_class, ms->first_class_end);
+  if (ms->first_kind == STRPAT_FIRST_NONE)
+    return 0;
+  if (ms->first_kind == STRPAT_FIRST_FRONTIER) {
+    /* the matcher's frontier test, as strpat_do makes it */
+    if (s > ms->subject_end)
+      return 1;
+    const char *set = ms->first_class, *set_end = ms->first_class_end - 1;
+    int before = (s == ms->subject) ? '\0' : (unsigned char)s[-1];
+    int here = (s == ms->subject_end) ? '\0' : (unsigned char)*s;
+    if (ms->first_bits_ok)
+      return strpat_bit(ms->first_bits, before) ||
+             !strpat_bit(ms->first_bits, here);
+    return strpat_inset(before, set, set_end) || !strpat_inset(here, set, set_end);
+  }
+  if (ms->first_bits_ok)  /* a set */
+    return s >= ms->subject_end ||
+           !strpat_bit(ms->first_bits, (unsigned char)*s);
+  return !strpat_test(ms, s, ms->first_kind, ms->first_arg, ms->first_class,
+                      ms->first_class_end);
+}
+
+/*
+ * The first position at or after s where a match may start (where
+ * strpat_cannotstart is false), or the subject's end when no byte before
+ * it qualifies (the end itself is left to strpat_cannotstart). The tests
+ * of strpat_cannotstart, with the kind decided once for the whole run.
+ */
+static const char *strpat_skip(strpat_State *ms, const char *s)
+{
+  const char *end = ms->subject_end;
+  if (s >= end)
+    return s;
+  switch (ms->first_kind) {
+  case STRPAT_FIRST_CHAR: {
+    const char *at = memchr(s, ms->first_arg, (size_t)(end - s));
+    return at != NULL ? at : end;
+  }
+  case STRPAT_FIRST_CLASS:
+    return s + strpat_classrun((const unsigned char *)s, end - s,
+                               ms->first_arg, 0);
+  case STRPAT_FIRST_SET:
+  case STRPAT_FIRST_FRONTIER: {
+    /* (a frontier needs its set to hold the byte at s) */
+    if (ms->first_bits_ok) {
+      while (s < end && !strpat_bit(ms->first_bits, (unsigned char)*s))
+        s++;
+      return s;
+    }
+    const char *set = ms->first_class, *set_end = ms->first_class_end - 1;
+    while (s < end && !strpat_inset((unsigned char)*s, set, set_end))
+      s++;
+    return s;
+  }
+  default:
+    return s;
+  }
 }
 
 static void strpat_reset(strpat_State *ms)
@@ -594,7 +892,10 @@ static void strpat_pushcapture(strpat_State *ms, int i, const char *s,
 static int strpat_pushcaptures(strpat_State *ms, const char *s, const char *e)
 {
   int count = (ms->ncaptures == 0 && s != NULL) ? 1 : ms->ncaptures;
-  luaL_checkstack(ms->L, count, "too many captures");
+  /* a few fit the LUA_MINSTACK slots every C call has above its arguments
+   * (the callers push at most a few values of their own first) */
+  if (count > 8)
+    luaL_checkstack(ms->L, count, "too many captures");
   for (int i = 0; i < count; i++)
     strpat_pushcapture(ms, i, s, e);
   return count;
@@ -608,8 +909,13 @@ static int strpat_pushcaptures(strpat_State *ms, const char *s, const char *e)
 static int strpat_isplain(const char *p, size_t len)
 {
   for (size_t i = 0; i < len; i++)
-    if (p[i] != '\0' && strchr(STRPAT_SPECIALS, p[i]) != NULL)
+    switch (p[i]) {  /* the characters of STRPAT_SPECIALS */
+    case '^': case '$': case '*': case '+': case '?': case '.':
+    case '(': case '[': case '%': case '-':
       return 0;
+    default:
+      break;
+    }
   return 1;
 }
 
@@ -635,7 +941,12 @@ static const char *strpat_memfind(const char *s, size_t slen,
  * on the stack at arg) answered from the top alone. */
 static lua_Integer strpat_optint(lua_State *L, int arg, lua_Integer def)
 {
-  return lua_gettop(L) < arg ? def : luaL_optinteger(L, arg, def);
+  if (lua_gettop(L) < arg)
+    return def;
+  int isnum;
+  lua_Integer n = lua_tointegerx(L, arg, &isnum);
+  /* not a number: nil (the default) or an error, as luaL_optinteger says */
+  return isnum ? n : luaL_optinteger(L, arg, def);
 }
 
 static int strpat_search(lua_State *L, int is_find)
@@ -665,8 +976,11 @@ static int strpat_search(lua_State *L, int is_find)
     strpat_init(&ms, L, s, slen, p, plen, anchored);
     const char *start = s + init;
     do {
-      if (strpat_cannotstart(&ms, start))
+      if (strpat_cannotstart(&ms, start)) {
+        if (start < ms.subject_end)  /* on to the next hopeful position */
+          start = strpat_skip(&ms, start + 1) - 1;
         continue;
+      }
       strpat_reset(&ms);
       const char *end = strpat_do(&ms, start, p);
       if (end != NULL) {
@@ -709,8 +1023,11 @@ static int strpat_gmatchstep(lua_State *L)
       (strpat_GmatchState *)lua_touserdata(L, lua_upvalueindex(3));
   gm->ms.L = L;  /* the iterator may run in another coroutine */
   for (const char *start = gm->next; start <= gm->ms.subject_end; start++) {
-    if (strpat_cannotstart(&gm->ms, start))
+    if (strpat_cannotstart(&gm->ms, start)) {
+      if (start < gm->ms.subject_end)  /* on to the next hopeful position */
+        start = strpat_skip(&gm->ms, start + 1) - 1;
       continue;
+    }
     strpat_reset(&gm->ms);
     const char *end = strpat_do(&gm->ms, start, gm->pattern);
     if (end != NULL && end != gm->last_end) {
@@ -733,6 +1050,7 @@ int strpat_gmatch(lua_State *L)
   strpat_GmatchState *gm =
       (strpat_GmatchState *)lua_newuserdatauv(L, sizeof *gm, 0);
   strpat_init(&gm->ms, L, s, slen, p, plen, 0);
+  strpat_locale_changeable(&gm->ms);  /* Lua code runs between the steps */
   gm->next = s + init;
   gm->pattern = p;
   gm->last_end = NULL;
@@ -763,6 +1081,7 @@ static void strpat_addtemplate(strpat_State *ms, luaL_Buffer *buf,
       luaL_addlstring(buf, s, (size_t)(e - s));
     } else if (isdigit((unsigned char)c)) {
       strpat_pushcapture(ms, c - '1', s, e);
+      strpat_locale_changeable(ms);  /* a string __tostring would run */
       luaL_tolstring(L, -1, NULL);  /* position captures are integers */
       lua_remove(L, -2);
       luaL_addvalue(buf);
@@ -784,12 +1103,14 @@ static int strpat_addreplacement(strpat_State *ms, luaL_Buffer *buf,
   lua_State *L = ms->L;
   switch (repl_type) {
   case LUA_TFUNCTION: {
+    strpat_locale_changeable(ms);
     lua_pushvalue(L, 3);
     int nargs = strpat_pushcaptures(ms, s, e);
     lua_call(L, nargs, 1);
     break;
   }
   case LUA_TTABLE:
+    strpat_locale_changeable(ms);  /* an __index may run Lua code */
     strpat_pushcapture(ms, 0, s, e);
     lua_gettable(L, 3);
     break;
@@ -836,6 +1157,13 @@ int strpat_gsub(lua_State *L)
     if (!strpat_cannotstart(&ms, src)) {
       strpat_reset(&ms);
       end = strpat_do(&ms, src, p);
+    } else if (src < ms.subject_end) {
+      /* no match starts before the next hopeful position: copy up to it
+       * (never anchored here: anchored patterns have no first class) */
+      const char *next = strpat_skip(&ms, src + 1);
+      luaL_addlstring(&buf, src, (size_t)(next - src));
+      src = next;
+      continue;
     }
     if (end != NULL && end != last_end) {
       count++;

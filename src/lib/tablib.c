@@ -157,8 +157,7 @@ static int tablib_move(lua_State *L)
 
 static void tablib_addelement(lua_State *L, luaL_Buffer *buf, lua_Integer i)
 {
-  lua_geti(L, 1, i);
-  if (!lua_isstring(L, -1))
+  if (lua_geti(L, 1, i) != LUA_TSTRING && !lua_isstring(L, -1))
     luaL_error(L, "invalid value (%s) at index %I in table for 'concat'",
                luaL_typename(L, -1), (LUAI_UACINT)i);
   luaL_addvalue(buf);
@@ -235,10 +234,11 @@ static void tablib_store2(lua_State *L, tablib_Index i, tablib_Index j)
 }
 
 /* Is the value at index a less than the value at index b (both negative
-   stack indices)?  Uses the order function (argument 2) if given. */
-static int tablib_less(lua_State *L, int a, int b)
+   stack indices)?  Uses the order function (argument 2) if cmp is set
+   (decided once per sort: argument 2 is nil or a function throughout). */
+static int tablib_less(lua_State *L, int cmp, int a, int b)
 {
-  if (lua_isnil(L, 2))
+  if (!cmp)
     return lua_compare(L, a, b, LUA_OPLT);
   lua_pushvalue(L, 2);
   lua_pushvalue(L, a - 1);  /* indices shift as values are pushed */
@@ -280,20 +280,20 @@ static tablib_Index tablib_pickpivot(tablib_Index lo, tablib_Index up,
  * inside the range unless the order function is inconsistent, which is
  * detected and reported.
  */
-static tablib_Index tablib_partition(lua_State *L, tablib_Index lo,
+static tablib_Index tablib_partition(lua_State *L, int cmp, tablib_Index lo,
                                      tablib_Index up)
 {
   tablib_Index i = lo;
   tablib_Index j = up - 1;
   for (;;) {
     /* advance i while a[i] < P */
-    while (lua_geti(L, 1, ++i), tablib_less(L, -1, -2)) {
+    while (lua_geti(L, 1, ++i), tablib_less(L, cmp, -1, -2)) {
       if (i == up - 1)
         luaL_error(L, "invalid order function for sorting");
       lua_pop(L, 1);
     }
     /* retreat j while P < a[j] */
-    while (lua_geti(L, 1, --j), tablib_less(L, -3, -1)) {
+    while (lua_geti(L, 1, --j), tablib_less(L, cmp, -3, -1)) {
       if (j < i)
         luaL_error(L, "invalid order function for sorting");
       lua_pop(L, 1);
@@ -307,14 +307,14 @@ static tablib_Index tablib_partition(lua_State *L, tablib_Index lo,
   }
 }
 
-static void tablib_quicksort(lua_State *L, tablib_Index lo, tablib_Index up,
-                             unsigned int rnd)
+static void tablib_quicksort(lua_State *L, int cmp, tablib_Index lo,
+                             tablib_Index up, unsigned int rnd)
 {
   while (lo < up) {
     /* Order a[lo] and a[up]. */
     lua_geti(L, 1, lo);
     lua_geti(L, 1, up);
-    if (tablib_less(L, -1, -2))
+    if (tablib_less(L, cmp, -1, -2))
       tablib_store2(L, lo, up);
     else
       lua_pop(L, 2);
@@ -328,12 +328,12 @@ static void tablib_quicksort(lua_State *L, tablib_Index lo, tablib_Index up,
       p = tablib_pickpivot(lo, up, rnd);
     lua_geti(L, 1, p);
     lua_geti(L, 1, lo);
-    if (tablib_less(L, -2, -1)) {
+    if (tablib_less(L, cmp, -2, -1)) {
       tablib_store2(L, p, lo);
     } else {
       lua_pop(L, 1);
       lua_geti(L, 1, up);
-      if (tablib_less(L, -1, -2))
+      if (tablib_less(L, cmp, -1, -2))
         tablib_store2(L, p, up);
       else
         lua_pop(L, 2);
@@ -345,16 +345,16 @@ static void tablib_quicksort(lua_State *L, tablib_Index lo, tablib_Index up,
     lua_pushvalue(L, -1);
     lua_geti(L, 1, up - 1);
     tablib_store2(L, p, up - 1);
-    p = tablib_partition(L, lo, up);
+    p = tablib_partition(L, cmp, lo, up);
     /* Recurse into the smaller side, loop on the larger one, so the C
        stack depth stays logarithmic. */
     tablib_Index smaller;
     if (p - lo < up - p) {
-      tablib_quicksort(L, lo, p - 1, rnd);
+      tablib_quicksort(L, cmp, lo, p - 1, rnd);
       smaller = p - lo;
       lo = p + 1;
     } else {
-      tablib_quicksort(L, p + 1, up, rnd);
+      tablib_quicksort(L, cmp, p + 1, up, rnd);
       smaller = up - p;
       up = p - 1;
     }
@@ -371,7 +371,7 @@ static int tablib_sort(lua_State *L)
     if (!lua_isnoneornil(L, 2))
       luaL_checktype(L, 2, LUA_TFUNCTION);
     lua_settop(L, 2);
-    tablib_quicksort(L, 1, (tablib_Index)size, 0);
+    tablib_quicksort(L, !lua_isnil(L, 2), 1, (tablib_Index)size, 0);
   }
   return 0;
 }

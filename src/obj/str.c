@@ -6,6 +6,14 @@
  * tb->hash[hash & (size - 1)], and tb->nuse counts them. The sweep removes
  * dead ones (str_remove) before freeing them, so a chain never holds a
  * freed string.
+ *
+ * Chain links are tagged (str_Link): a bucket head or an hnext field holds
+ * the next string's address with the top 8 bits of that string's hash in
+ * the address's unused top byte (x86-64 only) and, in bit 0, whether that
+ * string is the last of its chain. Interning a new string is mostly a miss,
+ * and a miss then reads only the bucket for the common chains of zero or
+ * one strings: the strings themselves are cold, and a tag that differs
+ * rules one out without loading it. Only str.c ever sees the links.
  */
 #include <string.h>
 
@@ -107,6 +115,34 @@ int str_eq(TString *a, TString *b)
 /* The string table                                                    */
 /* ------------------------------------------------------------------ */
 
+/* A tagged chain link (see the header comment); 0 is the end of a chain
+ * (an empty bucket), and every other link has its target's tag and
+ * STR_LAST set exactly when the target's own hnext is 0. */
+typedef uintptr_t str_Link;
+#define STR_LAST ((uintptr_t)1)
+#if defined(__x86_64__)
+/* User-space addresses stay below 2^56 even with 5-level paging. */
+#define STR_TAGSHIFT 56
+#define STR_TAGMASK (~(uintptr_t)0 << STR_TAGSHIFT)
+#define str_tag(h) ((uintptr_t)((h) >> 24) << STR_TAGSHIFT)
+#else
+#define STR_TAGMASK ((uintptr_t)0)
+#define str_tag(h) ((uintptr_t)0)
+#endif
+#define str_linkptr(l) ((TString *)((l) & ~(STR_TAGMASK | STR_LAST)))
+#define str_getlink(p) ((str_Link)*(p))
+#define str_setlink(p, l) (*(p) = (TString *)(l))
+
+/* Make ts the head of the chain whose head link is at *head. */
+static inline void str_pushchain(TString **head, TString *ts)
+{
+  str_Link old = str_getlink(head);
+  cr_assert(((uintptr_t)ts & (STR_TAGMASK | STR_LAST)) == 0,
+            "string address has room for the tag");
+  str_setlink(&ts->hnext, old);
+  str_setlink(head, (uintptr_t)ts | str_tag(ts->hash) | (old == 0));
+}
+
 /* Put every string of buckets [0, osize) of vect into its bucket for a
  * table of nsize buckets (both parts of the vector must exist). A bucket
  * is emptied before its strings are placed again, so strings that moved
@@ -115,14 +151,12 @@ static void str_rehash(TString **vect, int osize, int nsize)
 {
   uint32_t mask = (uint32_t)(nsize - 1);
   for (int i = 0; i < osize; i++) {
-    TString *ts = vect[i];
+    str_Link l = str_getlink(&vect[i]);
     vect[i] = NULL;
-    while (ts != NULL) {
-      TString *next = ts->hnext;
-      uint32_t b = ts->hash & mask;
-      ts->hnext = vect[b];
-      vect[b] = ts;
-      ts = next;
+    while (l != 0) {
+      TString *ts = str_linkptr(l);
+      l = str_getlink(&ts->hnext);
+      str_pushchain(&vect[ts->hash & mask], ts);
     }
   }
 }
@@ -168,15 +202,39 @@ void str_checksize(lua_State *L)
     str_resize(L, tb->size / 2);
 }
 
+int str_countchains(global_State *g)
+{
+  stringtable *tb = &g->strt;
+  int count = 0;
+  for (int i = 0; i < tb->size; i++) {
+    for (str_Link l = str_getlink(&tb->hash[i]); l != 0;) {
+      TString *ts = str_linkptr(l);
+      str_Link next = str_getlink(&ts->hnext);
+      if ((int)(ts->hash & (uint32_t)(tb->size - 1)) != i ||
+          (l & STR_TAGMASK) != str_tag(ts->hash) ||
+          ((l & STR_LAST) != 0) != (next == 0))
+        return -1;
+      count++;
+      l = next;
+    }
+  }
+  return count;
+}
+
 void str_remove(lua_State *L, TString *ts)
 {
   stringtable *tb = &G(L)->strt;
   TString **p = &tb->hash[ts->hash & (uint32_t)(tb->size - 1)];
-  while (*p != ts) {
-    cr_assert(*p != NULL, "string is in its chain");
-    p = &(*p)->hnext;
+  TString **pp = NULL;  /* the link to the string that holds p */
+  while (str_linkptr(str_getlink(p)) != ts) {
+    cr_assert(str_getlink(p) != 0, "string is in its chain");
+    pp = p;
+    p = &str_linkptr(str_getlink(p))->hnext;
   }
-  *p = ts->hnext;
+  str_Link next = str_getlink(&ts->hnext);
+  str_setlink(p, next);
+  if (next == 0 && pp != NULL)  /* its predecessor is now the last */
+    str_setlink(pp, str_getlink(pp) | STR_LAST);
   tb->nuse--;
 }
 
@@ -233,13 +291,19 @@ static TString *str_intern(lua_State *L, const char *s, size_t len)
   global_State *g = G(L);
   stringtable *tb = &g->strt;
   uint32_t h = str_hash(s, len, g->seed);
-  for (TString *ts = tb->hash[h & (uint32_t)(tb->size - 1)]; ts != NULL;
-       ts = ts->hnext) {
-    if (ts->hash == h && ts->len == len && str_sameshort(getstr(ts), s, len)) {
+  str_Link l = str_getlink(&tb->hash[h & (uint32_t)(tb->size - 1)]);
+  uintptr_t tag = str_tag(h);
+  while (l != 0) {
+    TString *ts = str_linkptr(l);
+    if ((l & STR_TAGMASK) == tag && ts->hash == h && ts->len == len &&
+        str_sameshort(getstr(ts), s, len)) {
       if (gc_isdead(g, obj2gco(ts)))
         gc_changewhite(obj2gco(ts));
       return ts;
     }
+    if (l & STR_LAST)  /* known to end here without loading ts */
+      break;
+    l = str_getlink(&ts->hnext);
   }
   if (tb->nuse >= tb->size)
     str_growtable(L, tb);
@@ -247,9 +311,7 @@ static TString *str_intern(lua_State *L, const char *s, size_t len)
   memcpy(getstr(ts), s, len);
   /* The bucket is found after allocating: the allocation may have run an
    * emergency collection that changed the chains. */
-  TString **list = &tb->hash[h & (uint32_t)(tb->size - 1)];
-  ts->hnext = *list;
-  *list = ts;
+  str_pushchain(&tb->hash[h & (uint32_t)(tb->size - 1)], ts);
   tb->nuse++;
   return ts;
 }

@@ -54,5 +54,9 @@ void str_remove(lua_State *L, TString *ts);
 void str_clearcache(global_State *g);
 /* Shrink the string table when it is mostly empty (after a sweep). */
 void str_checksize(lua_State *L);
+/* How many strings the table's chains hold, or -1 when a string sits in
+ * the wrong bucket or a link's tag or last-in-chain bit is wrong (for
+ * tests and heap checks: the links are private to str.c). */
+int str_countchains(global_State *g);
 
 #endif
