@@ -151,11 +151,34 @@ static void gen_bytes(FILE *out, const unsigned char *p, size_t n) {
   fprintf(out, "\n");
 }
 
+/* The typed arithmetic stencils (x_OP_ti, x_OP_tf) leave from the middle
+ * of their code by a jcc of their own (stencil_ops.c, TAG_GUARD; clang
+ * itself never makes a conditional tail call here), so those with such a
+ * jcc must have no stack frame: no call (a frame is needed only around
+ * one) and no push or rsp adjustment at the entry. (The sanitizer builds'
+ * stencils use plain tests.) */
+static int gen_frameless_only(const char *name) {
+  size_t n = strlen(name);
+  return strncmp(name, "x_", 2) == 0 && n > 5 &&
+         (strcmp(name + n - 3, "_ti") == 0 || strcmp(name + n - 3, "_tf") == 0);
+}
+
+static int gen_has_prologue(const unsigned char *code, uint32_t size) {
+  if (size >= 1 && code[0] >= 0x50 && code[0] <= 0x57) return 1;  /* push */
+  if (size >= 2 && code[0] == 0x41 && code[1] >= 0x50 && code[1] <= 0x57)
+    return 1;  /* push r8-r15 */
+  return size >= 3 && code[0] == 0x48 && (code[1] == 0x83 || code[1] == 0x81) &&
+         code[2] == 0xec;  /* sub $n, %rsp */
+}
+
 /* Emit one stencil from text section sec; name is the op's name. */
 static void gen_stencil(FILE *out, unsigned sec, const char *name) {
   const Elf64_Shdr *s = &shdrs[sec];
   const unsigned char *code = gen_at(s->sh_offset, s->sh_size);
   uint32_t size = (uint32_t)s->sh_size;
+  int frameless = gen_frameless_only(name);
+  int jcc_slow = 0;          /* a jcc to the slow continuation */
+  const char *called = NULL;  /* an external function it calls */
   uint32_t tail_next = size;
   int tail_cont = STENCIL_TAIL_NONE;
   fprintf(out, "static const uint8_t code_%s[] = {", name);
@@ -187,6 +210,7 @@ static void gen_stencil(FILE *out, unsigned sec, const char *name) {
         if (kind < 0) {
           kind = SH_EXTERN;
           symix = gen_extern(sname);
+          called = sname;
           if (type == STENCIL_R_32 || type == STENCIL_R_32S)
             gen_fail("stencil %s: absolute 32-bit address of %s (the engine "
                      "image is above 4 GiB): take it with STENCIL_ADDR in "
@@ -217,6 +241,8 @@ static void gen_stencil(FILE *out, unsigned sec, const char *name) {
           gen_fail("stencil %s: the general and profiling sets have no "
                    "slow continuation (SLOW_PATH() must do nothing there)",
                    name);
+        if (isjcc && kind == SH_CONT_SLOW)
+          jcc_slow = 1;
         if (isjmp && off + 4 == size && kind != SH_CONT_SLOW) {
           /* ends in "jmp continuation" (the slow one is never next) */
           tail_next = size - 5;
@@ -232,6 +258,10 @@ static void gen_stencil(FILE *out, unsigned sec, const char *name) {
   }
   if (nholes == 0) fprintf(out, "  {0, 0, 0, 0, 0},\n");
   fprintf(out, "};\n\n");
+  if (frameless && jcc_slow && (called != NULL || gen_has_prologue(code, size)))
+    gen_fail("stencil %s: a stack frame%s%s (its TAG_GUARD jumps would "
+             "leave it behind)", name, called ? ", calls " : "",
+             called ? called : "");
   /* remember the entry for the table */
   fprintf(out, "#define STENCIL_ENTRY_%s {code_%s, %u, %u, %d, holes_%s, %u}\n\n",
           name, name, size, tail_next, tail_cont, name, nholes);

@@ -45,8 +45,10 @@
  * (stencil_OP: each op's fast path, SLOW_PATH() a jump to the general
  * stencil), the general ones (stencilg_OP: each op whole), the profiling
  * ones (stencilp_OP), the bodies of STENCIL_KOPS with a constant k bit
- * (stencilx_OP_k0/_k1) and CALL with a known argument count
- * (stencilx_CALL_b); see the sections below and docs/jit.md.
+ * (stencilx_OP_k0/_k1), the typed arithmetic and comparisons
+ * (stencilx_OP_ti/_tf, stencilx_OP_kN_ti/_tf) and CALL with a known
+ * argument count (stencilx_CALL_b); see the sections below and
+ * docs/jit.md.
  *
  * Hooks. The interpreter switches to its tracing handlers after anything
  * that may have set a hook (PROTECT, back-edges); a stencil instead sets
@@ -321,11 +323,11 @@ CR_PRESERVE_NONE void jit_rt_poscall(HANDLER_PARAMS);
 #define KC       HOLE64(AKC, TValue *)
 #define KBx      HOLE64(AKBX, TValue *)
 #define RKC      (kBIT ? KC : RC)
-/* UPVAL(A), UPVAL(B): indexed by the hole itself (a 64-bit value), so
- * the index needs no sign extension. */
-#define UPVAL(n) (cl->upvals[UPVAL_INDEX_##n])
-#define UPVAL_INDEX_A HOLE(A)
-#define UPVAL_INDEX_B HOLE(B)
+/* UPVAL(A), UPVAL(B): the holes UA, UB are byte offsets (8 * index), so
+ * the load is one displacement (the hole plus the array's offset). */
+#define UPVAL(n) (*(UpVal **)((char *)cl->upvals + UPVAL_OFFSET_##n))
+#define UPVAL_OFFSET_A HOLE(UA)
+#define UPVAL_OFFSET_B HOLE(UB)
 #define UPVALS   (cl->upvals)
 #define PROTO    (cl->p)
 #define FRAME    ci
@@ -335,6 +337,29 @@ CR_PRESERVE_NONE void jit_rt_poscall(HANDLER_PARAMS);
 #define APCJ     HOLE64(APCJ, const Instruction *)  /* the jump target's */
 #define PREV_INSN (IPC[-1])
 #define NEXT_INSN (IPC[1])
+
+/* x op sB with sB as a sign-extended 32-bit immediate (relocation
+ * R_X86_64_32S, whose low 32 bits the JIT writes and the processor
+ * extends); cc is op's condition code (l le g ge e), the result the
+ * flags (an asm flag output). Clang itself loads such a hole into a
+ * register and sign-extends it: a symbol's address is not a signed
+ * value to it. */
+#define CMP_SB(x, op, cc) ({                                               \
+    int c_;                                                                \
+    __asm__("cmpq $jit_hole_SB, %[v]"                                      \
+            : "=@cc" #cc(c_) : [v] "r"((int64_t)(x)));                     \
+    c_; })
+
+/* o = sBx (LOADI), the same way: one store of the immediate. */
+#define SET_SBX(o) do {                                                    \
+    TValue *so_ = (o);                                                     \
+    __asm__("movq $jit_hole_BX, %0" : "=m"(val_(so_).i));                  \
+    settt_(so_, VT_INT);                                                   \
+  } while (0)
+
+/* GETTABLE, SETTABLE: integer keys of the hash part inline (op_bodies.h;
+ * the stencils have registers to spare). */
+#define INT_HASH_PROBE 1
 
 /* ---- control ---- */
 #define STENCIL_GO(cont, exitpc) do {                                      \
@@ -370,7 +395,8 @@ CR_PRESERVE_NONE void jit_rt_poscall(HANDLER_PARAMS);
  * again). CALL_TOP: the top of the arguments, L->top, or f + B in the
  * stencil for a known argument count (stencilx_CALL_b, below), which also
  * turns the check for missing arguments into a compare with a constant. */
-#define CALL_TOP(f_) (CALL_KNOWN_B ? (f_) + B : L->top)
+#define CALL_TOP(f_) (CALL_KNOWN_B ? CALL_ARGS_END(f_, B) : L->top)
+#define CALL_NARGS(f_, top_) (CALL_KNOWN_B ? B - 1 : (int)((top_) - (f_) - 1))
 #define CALL_KNOWN_B 0
 #define CALL_ENTER(callee, nres) do {                                      \
     StkId f_ = (callee);                                                   \
@@ -385,7 +411,7 @@ CR_PRESERVE_NONE void jit_rt_poscall(HANDLER_PARAMS);
       const Instruction *ncode_ = np_->code;                               \
       if (CR_LIKELY(jc_ != NULL) && CR_LIKELY(!L->hookmask) &&             \
           CR_LIKELY(L->stack_last - top_ > msz_) &&                        \
-          CR_LIKELY(top_ - f_ - 1 >= np_->numparams)) {                    \
+          CR_LIKELY(CALL_NARGS(f_, top_) >= np_->numparams)) {             \
         void *entry_ = jc_->code;                                          \
         nci_->func = f_;                                                   \
         nci_->nresults = (short)(nres);                                    \
@@ -588,13 +614,17 @@ CR_PRESERVE_NONE void jit_rt_poscall(HANDLER_PARAMS);
 #define BACKEDGE() do {                                                    \
     if (CR_UNLIKELY(ci->u.l.trap)) disp = STENCIL_TRAPPED;                 \
   } while (0)
-#define OP_BODY(name)                                                      \
-  CR_PRESERVE_NONE CR_INLINE void stencil_body_##name(HANDLER_PARAMS);     \
-  CR_PRESERVE_NONE void stencil_##name(HANDLER_PARAMS) {                   \
-    CR_MUSTTAIL return stencil_body_##name(L, ci, base, pc, i, k, cl,      \
-                                           NULL, fb);                      \
+/* One stencil family's op: the entry stencilPREFIX_NAME, which passes
+ * disp = NULL (see "Hooks" above) to the body, an always-inline function
+ * of the same signature. */
+#define STENCIL_OP_BODY(prefix, name)                                      \
+  CR_PRESERVE_NONE CR_INLINE void prefix##_body_##name(HANDLER_PARAMS);    \
+  CR_PRESERVE_NONE void prefix##_##name(HANDLER_PARAMS) {                  \
+    CR_MUSTTAIL return prefix##_body_##name(L, ci, base, pc, i, k, cl,     \
+                                            NULL, fb);                     \
   }                                                                        \
-  CR_PRESERVE_NONE CR_INLINE void stencil_body_##name(HANDLER_PARAMS)
+  CR_PRESERVE_NONE CR_INLINE void prefix##_body_##name(HANDLER_PARAMS)
+#define OP_BODY(name) STENCIL_OP_BODY(stencil, name)
 
 /* Hot and cold. A body whose op has a fast path ends it with SLOW_PATH()
  * (op_bodies.h); in the plain set that is a jump to jit_cont_slow, patched
@@ -646,13 +676,120 @@ CR_PRESERVE_NONE void jit_rt_poscall(HANDLER_PARAMS);
 STENCIL_KOPS(X)
 #undef X
 
+/* The arithmetic ops and the order comparisons once more with a typed
+ * fast path (STENCIL_TOPS_INT, STENCIL_TOPS_FLT, STENCIL_TCMPS;
+ * ARITH_FAST in vm/op_bodies.h): both operands integers (stencilx_OP_ti,
+ * stencilx_OP_kN_ti) or floats (..._tf) inline, then SLOW_PATH(), the
+ * op's general stencil. */
+#undef OP_BODY
+#undef ARITH_FAST
+#define ARITH_FAST ARITH_FAST_INT
+/* Their tag tests branch straight to the general stencil (jit_cont_slow,
+ * a jcc): clang would lay the slow exit out last, so that the fast path
+ * ended with a jump over it; now it falls through to its end, a jump to
+ * the next stencil, dropped when that follows. The general stencil takes
+ * L, ci, base and cl in their argument registers (preserve_none: r12,
+ * r13, r14, rdx), pinned as the asm's inputs; these stencils have no
+ * stack frame to leave (stencil_gen refuses one, or a call, in a typed
+ * stencil with such a jcc). The memory clobber keeps the result's stores
+ * after the tests. Builds with assertions (whose failure is a call) and
+ * the sanitizer builds (the C convention) keep the plain tests. */
+#if !defined(CR_NO_PRESERVE_NONE) &&                                      \
+    !(defined(CRESCENT_ASSERT) && CRESCENT_ASSERT)
+#undef TAG_GUARD
+#define TAG_GUARD(v, tag) do {                                             \
+    register lua_State *gl_ __asm__("r12") = L;                            \
+    register CallInfo *gci_ __asm__("r13") = ci;                           \
+    register StkId gb_ __asm__("r14") = base;                              \
+    register LClosure *gcl_ __asm__("rdx") = cl;                           \
+    __asm__ volatile("cmpb %[t], %[m]\n\tjne jit_cont_slow"                \
+                     : : [m] "m"(rawtt(v)), [t] "i"(tag), "r"(gl_),        \
+                         "r"(gci_), "r"(gb_), "r"(gcl_) : "cc", "memory"); \
+  } while (0)
+#endif
+/* Four inclusions: integers and floats, each with the k bit 0 and 1 (for
+ * the comparisons, STENCIL_TCMPS; the arithmetic ops use no k bit). */
+#undef kBIT
+#define kBIT 0
+/* The typed integer ADDI adds sC as a sign-extended immediate, as CMP_SB
+ * (above) compares with sB. */
+#undef ADD_SC
+#define ADD_SC(x) ({                                                       \
+    int64_t s_ = (x);                                                      \
+    __asm__("addq $jit_hole_SC, %0" : "+r"(s_) : : "cc");                  \
+    s_; })
+#define OP_BODY(name)                                                      \
+  CR_PRESERVE_NONE CR_INLINE __attribute__((unused))                       \
+  void stencilti_body_##name(HANDLER_PARAMS)
+#include "vm/op_bodies.h"
+#undef OP_BODY
+#undef kBIT
+#define kBIT 1
+#define OP_BODY(name)                                                      \
+  CR_PRESERVE_NONE CR_INLINE __attribute__((unused))                       \
+  void stencilti1_body_##name(HANDLER_PARAMS)
+#include "vm/op_bodies.h"
+#undef OP_BODY
+#undef ARITH_FAST
+#define ARITH_FAST ARITH_FAST_FLT
+#undef kBIT
+#define kBIT 0
+#define OP_BODY(name)                                                      \
+  CR_PRESERVE_NONE CR_INLINE __attribute__((unused))                       \
+  void stenciltf_body_##name(HANDLER_PARAMS)
+#include "vm/op_bodies.h"
+#undef OP_BODY
+#undef kBIT
+#define kBIT 1
+#define OP_BODY(name)                                                      \
+  CR_PRESERVE_NONE CR_INLINE __attribute__((unused))                       \
+  void stenciltf1_body_##name(HANDLER_PARAMS)
+#include "vm/op_bodies.h"
+#undef kBIT
+#define kBIT     ((int)HOLE(K))
+#undef ARITH_FAST
+#define ARITH_FAST 0
+#undef TAG_GUARD
+#undef ADD_SC
+#define X(op)                                                              \
+  CR_PRESERVE_NONE void stencilx_##op##_ti(HANDLER_PARAMS) {               \
+    CR_MUSTTAIL return stencilti_body_##op(L, ci, base, pc, i, k, cl,      \
+                                           NULL, fb);                      \
+  }
+STENCIL_TOPS_INT(X)
+#undef X
+#define X(op)                                                              \
+  CR_PRESERVE_NONE void stencilx_##op##_tf(HANDLER_PARAMS) {               \
+    CR_MUSTTAIL return stenciltf_body_##op(L, ci, base, pc, i, k, cl,      \
+                                           NULL, fb);                      \
+  }
+STENCIL_TOPS_FLT(X)
+#undef X
+#define STENCIL_TCMP_ONE(op, kt, body)                                     \
+  CR_PRESERVE_NONE void stencilx_##op##_##kt(HANDLER_PARAMS) {             \
+    CR_MUSTTAIL return body##_body_##op(L, ci, base, pc, i, k, cl, NULL,   \
+                                        fb);                               \
+  }
+#define X(op)                                                              \
+  STENCIL_TCMP_ONE(op, k0_ti, stencilti)                                   \
+  STENCIL_TCMP_ONE(op, k1_ti, stencilti1)                                  \
+  STENCIL_TCMP_ONE(op, k0_tf, stenciltf)                                   \
+  STENCIL_TCMP_ONE(op, k1_tf, stenciltf1)
+STENCIL_TCMPS(X)
+#undef X
+
 /* CALL with its argument count in B (B != 0: not up to the top): the
  * test of B disappears and CALL_ENTER takes the top of the arguments
- * from the instruction (CALL_TOP). */
+ * from the instruction (CALL_TOP), as one register offset (the RAB
+ * hole), and the result count C - 1 from the C1 hole. */
 #undef OP_BODY
 #undef B
+#undef C
 #undef CALL_KNOWN_B
 #define B ({ int b_ = (int)HOLE(B); __builtin_assume(b_ > 0); b_; })
+#define C ((int)HOLE(C1) + 1)
+#undef CALL_ARGS_END
+#define CALL_ARGS_END(ra_, b_) BYTES(base, HOLE(RAB))
 #define CALL_KNOWN_B 1
 #define OP_BODY(name)                                                      \
   CR_PRESERVE_NONE CR_INLINE __attribute__((unused))                       \
@@ -662,8 +799,12 @@ CR_PRESERVE_NONE void stencilx_CALL_b(HANDLER_PARAMS) {
   CR_MUSTTAIL return stencilb_body_CALL(L, ci, base, pc, i, k, cl, NULL, fb);
 }
 #undef B
+#undef C
+#undef CALL_ARGS_END
 #undef CALL_KNOWN_B
 #define B        ((int)HOLE(B))
+#define C        ((int)HOLE(C))
+#define CALL_ARGS_END(ra, b) ((ra) + (b))
 #define CALL_KNOWN_B 0
 
 /* The general set: every body whole (SLOW_PATH() does nothing). */
@@ -672,13 +813,7 @@ CR_PRESERVE_NONE void stencilx_CALL_b(HANDLER_PARAMS) {
 #undef CALL_OUT_OF_LINE
 #define CALL_OUT_OF_LINE 0
 #undef OP_BODY
-#define OP_BODY(name)                                                      \
-  CR_PRESERVE_NONE CR_INLINE void stencilg_body_##name(HANDLER_PARAMS);    \
-  CR_PRESERVE_NONE void stencilg_##name(HANDLER_PARAMS) {                  \
-    CR_MUSTTAIL return stencilg_body_##name(L, ci, base, pc, i, k, cl,     \
-                                            NULL, fb);                     \
-  }                                                                        \
-  CR_PRESERVE_NONE CR_INLINE void stencilg_body_##name(HANDLER_PARAMS)
+#define OP_BODY(name) STENCIL_OP_BODY(stencilg, name)
 #include "vm/op_bodies.h"
 
 #undef PROFILE
@@ -698,13 +833,7 @@ CR_PRESERVE_NONE void stencilx_CALL_b(HANDLER_PARAMS) {
     if (CR_UNLIKELY(WARM_EXPIRED(cl->p) || ci->u.l.trap))                  \
       disp = STENCIL_TRAPPED;                                              \
   } while (0)
-#define OP_BODY(name)                                                      \
-  CR_PRESERVE_NONE CR_INLINE void stencilp_body_##name(HANDLER_PARAMS);    \
-  CR_PRESERVE_NONE void stencilp_##name(HANDLER_PARAMS) {                  \
-    CR_MUSTTAIL return stencilp_body_##name(L, ci, base, pc, i, k, cl,     \
-                                            NULL, fb);                     \
-  }                                                                        \
-  CR_PRESERVE_NONE CR_INLINE void stencilp_body_##name(HANDLER_PARAMS)
+#define OP_BODY(name) STENCIL_OP_BODY(stencilp, name)
 
 #include "vm/op_bodies.h"
 

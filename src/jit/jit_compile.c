@@ -26,6 +26,7 @@
 #include "obj/numconv.h"
 #include "obj/str.h"
 #include "vm/debuginfo.h"
+#include "vm/feedback.h"
 #include "vm/ops.h"
 #include "vm/options.h"
 
@@ -102,12 +103,32 @@ enum {
 #define X(op) EXTRA_##op##_K0, EXTRA_##op##_K1,
   STENCIL_KOPS(X)
 #undef X
+#define X(op) EXTRA_##op##_TI,
+  STENCIL_TOPS_INT(X)
+#undef X
+#define X(op) EXTRA_##op##_TF,
+  STENCIL_TOPS_FLT(X)
+#undef X
+#define X(op) EXTRA_##op##_K0_TI, EXTRA_##op##_K1_TI, EXTRA_##op##_K0_TF,   \
+              EXTRA_##op##_K1_TF,
+  STENCIL_TCMPS(X)
+#undef X
   NEXTRAS
 };
 static const Stencil *const extra_stencils[NEXTRAS] = {
   &stencil_extra_warmup, &stencil_extra_jmpfwd, &stencil_extra_CALL_b,
 #define X(op) &stencil_extra_##op##_k0, &stencil_extra_##op##_k1,
   STENCIL_KOPS(X)
+#undef X
+#define X(op) &stencil_extra_##op##_ti,
+  STENCIL_TOPS_INT(X)
+#undef X
+#define X(op) &stencil_extra_##op##_tf,
+  STENCIL_TOPS_FLT(X)
+#undef X
+#define X(op) &stencil_extra_##op##_k0_ti, &stencil_extra_##op##_k1_ti,     \
+              &stencil_extra_##op##_k0_tf, &stencil_extra_##op##_k1_tf,
+  STENCIL_TCMPS(X)
 #undef X
 };
 static Prepared prep_extra[NEXTRAS];
@@ -193,6 +214,10 @@ static void jit_operands(uint64_t *src, const Proto *p, Instruction ins,
   src[SH_AIPC] = (uintptr_t)p->code + src[SH_IPC];
   src[SH_APC] = (uintptr_t)p->code + src[SH_PC];
   src[SH_APCJ] = (uintptr_t)p->code + src[SH_PCJ];
+  src[SH_RAB] = (uint64_t)(GETARG_A(ins) + GETARG_B(ins)) * tv;
+  src[SH_C1] = (uint64_t)((int64_t)GETARG_C(ins) - 1);
+  src[SH_UA] = (uint64_t)GETARG_A(ins) * sizeof(UpVal *);
+  src[SH_UB] = (uint64_t)GETARG_B(ins) * sizeof(UpVal *);
 }
 
 /* A 32-bit field: the low 32 bits of v (stencil_ops.c: operands fit 31
@@ -328,17 +353,68 @@ static void jit_patch(uint8_t *mem, uint8_t *w, uint32_t at, uint32_t len,
   }
 }
 
-/* The stencil of instruction ins: the op's own from the set, or a
+/* The typed variant (STENCIL_TOPS_INT/FLT, STENCIL_TCMPS with its k bit)
+ * of arithmetic or comparison instruction ins of p that its type profile
+ * asks for, or -1: its operands were all integers (or all floats)
+ * whenever it ran, and its constant operand, if any, is one too (the
+ * variants do not test it). A profile is never empty once the op has
+ * run; it is frozen in plain code, so it cannot change between the
+ * layout and the patching of one compile. */
+static int jit_typed_variant(const Proto *p, Instruction ins) {
+  int op = GET_OPCODE(ins);
+  unsigned f = GETARG_F(ins);
+  if (op_feedback[op] == FB_NONE || f == NO_FEEDBACK) return -1;
+  uint16_t seen = p->feedback[f].types.seen;
+  const TValue *kc = NULL;  /* the constant operand */
+  if (op == OP_ADDK || op == OP_SUBK || op == OP_MULK || op == OP_DIVK ||
+      op == OP_MODK || op == OP_IDIVK)
+    kc = &p->k[GETARG_C(ins)];
+  if ((op == OP_MODK || op == OP_IDIVK) &&  /* no 0 or -1 (an error, wrap) */
+      (!ttisinteger(kc) || l_castS2U(ivalue(kc)) + 1u <= 1u))
+    return -1;
+  int kb = GETARG_k(ins);
+  if (op == OP_SHRI &&  /* its variant shifts without the range tests */
+      (GETARG_sC(ins) == 0 || GETARG_sC(ins) <= -64 || GETARG_sC(ins) >= 64))
+    return -1;
+  if (seen == TP_INT && (kc == NULL || ttisinteger(kc))) {
+    switch (op) {
+#define X(o) case OP_##o: return EXTRA_##o##_TI;
+      STENCIL_TOPS_INT(X)
+#undef X
+#define X(o) case OP_##o: return EXTRA_##o##_K0_TI + kb;
+      STENCIL_TCMPS(X)
+#undef X
+      default: break;
+    }
+  }
+  if (seen == TP_FLOAT && (kc == NULL || ttisfloat(kc))) {
+    switch (op) {
+#define X(o) case OP_##o: return EXTRA_##o##_TF;
+      STENCIL_TOPS_FLT(X)
+#undef X
+#define X(o) case OP_##o: return EXTRA_##o##_K0_TF + kb;
+      STENCIL_TCMPS(X)
+#undef X
+      default: break;
+    }
+  }
+  return -1;
+}
+
+/* The stencil of instruction ins of p: the op's own from the set, or a
  * specialized one (stencil_extra). */
-static const Prepared *jit_stencil_for(Instruction ins, int prof) {
+static const Prepared *jit_stencil_for(const Proto *p, Instruction ins,
+                                       int prof) {
   int op = GET_OPCODE(ins);
   if (op == OP_JMP && GETARG_sJ(ins) >= 0)
     return &prep_extra[EXTRA_JMPFWD];
-  if (!prof) {  /* the test ops with their k bit built in */
-    int x = -1;
+  if (!prof) {
+    int x = jit_typed_variant(p, ins);  /* arithmetic by type profile */
+    if (x >= 0)
+      return &prep_extra[x];
     if (op == OP_CALL && GETARG_B(ins) != 0)  /* a known argument count */
       return &prep_extra[EXTRA_CALL_B];
-    switch (op) {
+    switch (op) {  /* the test ops with their k bit built in */
 #define X(o) case OP_##o: x = EXTRA_##o##_K0; break;
       STENCIL_KOPS(X)
 #undef X
@@ -409,7 +485,7 @@ static enum JitAbort jit_build(Proto *p, int prof, JitCode **out) {
       free(order);
       return op == OP_LOADK ? JIT_ABORT_RANGE : JIT_ABORT_NOFB;
     }
-    const Stencil *st = jit_stencil_for(ins, prof)->st;
+    const Stencil *st = jit_stencil_for(p, ins, prof)->st;
     uint32_t len = st->size;
     if (j + 1 < n && st->tail_cont != STENCIL_TAIL_NONE) {
       jit_conts(p, pc, c);
@@ -423,7 +499,7 @@ static enum JitAbort jit_build(Proto *p, int prof, JitCode **out) {
   for (int pc = 0; pc < n; pc++) {
     Instruction ins = p->code[pc];
     slowat[pc] = UINT32_MAX;
-    if (jit_stencil_for(ins, prof)->slow) {
+    if (jit_stencil_for(p, ins, prof)->slow) {
       slowat[pc] = size;
       size += prep_set[SET_GENERAL][GET_OPCODE(ins)].st->size;
     }
@@ -447,7 +523,7 @@ static enum JitAbort jit_build(Proto *p, int prof, JitCode **out) {
   }
   for (int pc = 0; pc < n; pc++) {
     Instruction ins = p->code[pc];
-    const Prepared *pr = jit_stencil_for(ins, prof);
+    const Prepared *pr = jit_stencil_for(p, ins, prof);
     jit_operands(src, p, ins, pc);
     jit_conts(p, pc, c);
     src[SRC_NEXT] = (uintptr_t)(mem + jc->offsets[c[0]]);

@@ -35,7 +35,11 @@
   X(AF,   "address of the op's feedback slot (the vector is fixed too)") \
   X(AIPC, "address of the instruction (64 bits: the code array is fixed)") \
   X(APC,  "address of the next instruction: the saved pc")                 \
-  X(APCJ, "address of the jump target")
+  X(APCJ, "address of the jump target")                                   \
+  X(RAB,  "16 * (A + B): the register above a call's arguments")           \
+  X(C1,   "C - 1: a call's result count")                                 \
+  X(UA,   "8 * A: byte offset of upvalue A in the closure's array")        \
+  X(UB,   "8 * B")
 
 /* Ops that also have stencils specialized on their k bit (stencilx_OP_k0,
  * stencilx_OP_k1): the test ops (CONDJUMP's sense), the stores (RKC: a
@@ -44,6 +48,23 @@
 #define STENCIL_KOPS(X)                                                    \
   X(EQ) X(LT) X(LE) X(EQK) X(EQI) X(LTI) X(LEI) X(GTI) X(GEI) X(TEST)     \
   X(SETTABUP) X(SETTABLE) X(SETI) X(SETFIELD) X(SELF) X(RETURN) X(TAILCALL)
+
+/* Arithmetic ops that also have stencils specialized on their operands'
+ * types (ARITH_FAST in vm/op_bodies.h): stencilx_OP_ti, both integers
+ * (DIV, DIVK: converted to floats; SHRI only for a shift count
+ * 0 < |sC| < 64, MODK and IDIVK only for a constant neither 0 nor -1:
+ * the JIT checks), stencilx_OP_tf, both floats. That case is inline,
+ * everything else in the op's general stencil. The JIT picks one when
+ * the op's type profile has seen that type alone (and a K operand has
+ * that type). */
+#define STENCIL_TOPS_INT(X)                                                \
+  X(ADD) X(SUB) X(MUL) X(ADDK) X(SUBK) X(MULK) X(ADDI) X(DIV) X(DIVK)      \
+  X(SHRI) X(MODK) X(IDIVK)
+#define STENCIL_TOPS_FLT(X)                                                \
+  X(ADD) X(SUB) X(MUL) X(ADDK) X(SUBK) X(MULK) X(ADDI) X(DIV) X(DIVK)
+/* Order comparisons with both: typed and with their k bit built in
+ * (stencilx_OP_k0_ti, _k1_ti, _k0_tf, _k1_tf). */
+#define STENCIL_TCMPS(X) X(LT) X(LE) X(LTI) X(LEI) X(GTI) X(GEI)
 
 /* The C functions the stencils call on their slow paths (the external
  * calls of stencil_ops.o, but for the continuations). The stencils call
@@ -133,6 +154,17 @@ extern const Stencil stencil_extra_jmpfwd;
 extern const Stencil stencil_extra_CALL_b;   /* CALL with B != 0 */
 #define X(op) extern const Stencil stencil_extra_##op##_k0, stencil_extra_##op##_k1;
 STENCIL_KOPS(X)
+#undef X
+#define X(op) extern const Stencil stencil_extra_##op##_ti;
+STENCIL_TOPS_INT(X)
+#undef X
+#define X(op) extern const Stencil stencil_extra_##op##_tf;
+STENCIL_TOPS_FLT(X)
+#undef X
+#define X(op) extern const Stencil stencil_extra_##op##_k0_ti,            \
+    stencil_extra_##op##_k1_ti, stencil_extra_##op##_k0_tf,                \
+    stencil_extra_##op##_k1_tf;
+STENCIL_TCMPS(X)
 #undef X
 extern void *const stencil_symbols[];
 extern const char *const stencil_symbol_names[];

@@ -137,7 +137,7 @@ static inline Node *tab_hashmod(const Table *t, lua_Unsigned n)
 
 static inline Node *tab_hashint(const Table *t, lua_Integer i)
 {
-  return tab_hashmod(t, l_castS2U(i));
+  return tab_intmainpos(t, i);  /* tab_hashmod's, in tab.h for the probe */
 }
 
 static inline Node *tab_hashstr(const Table *t, const TString *ts)
@@ -250,15 +250,8 @@ const TValue *tab_getint(Table *t, lua_Integer key)
     t->alimit = (uint32_t)key;
     return &t->array[key - 1];
   }
-  Node *n = tab_hashint(t, key);
-  for (;;) {
-    if (node_keytt(n) == VT_INT && node_keyval(n).i == key)
-      return node_val(n);
-    int nx = node_next(n);
-    if (nx == 0)
-      return &tab_absentkey;
-    n += nx;
-  }
+  const TValue *v = tab_getint_hash(t, key);  /* tab.h */
+  return v != NULL ? v : &tab_absentkey;
 }
 
 const TValue *tab_getshortstr(Table *t, TString *key)

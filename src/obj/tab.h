@@ -86,6 +86,31 @@ extern const Node tab_dummynode;
 #define tab_isdummy(t)     ((t)->node == (Node *)&tab_dummynode)
 #define tab_nslots(t)      ((t)->shape != NULL ? (t)->shape->nslots : 0u)
 
+/* The main position of integer key i in t's hash part (lua5.4's
+ * placement: the remainder by an odd number, see tab.c). */
+#define tab_intmainpos(t, i) \
+  (&(t)->node[l_castS2U(i) % ((tab_sizenode(t) - 1) | 1)])
+/* The value of integer key `key` in t's hash part (its chain from the
+ * main position), or NULL when it has none: tab_getint's search, inline
+ * for the op bodies' fast paths. Only for keys outside the array part
+ * (those are never in the hash part). */
+#define tab_getint_hash(t, key) ({                                        \
+    lua_Integer km_ = (key);                                              \
+    const Node *nm_ = tab_intmainpos(t, km_);                             \
+    const TValue *vm_;                                                    \
+    for (;;) {                                                            \
+      if (node_keytt(nm_) == VT_INT && node_keyval(nm_).i == km_) {       \
+        vm_ = node_val(nm_);                                              \
+        break;                                                            \
+      }                                                                   \
+      if (node_next(nm_) == 0) {                                          \
+        vm_ = NULL;                                                       \
+        break;                                                            \
+      }                                                                   \
+      nm_ += node_next(nm_);                                              \
+    }                                                                     \
+    vm_; })
+
 /* The "absent" result of lookups: a nil at a known address, so that the
  * caller of tab_get can tell "no such key" from "key with nil value". */
 extern const TValue tab_absentkey;

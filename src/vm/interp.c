@@ -116,30 +116,20 @@ CR_PRESERVE_NONE static void interp_call_slow(HANDLER_PARAMS);
 CR_PRESERVE_NONE static void interp_call_reload(HANDLER_PARAMS);
 CR_PRESERVE_NONE static void interp_tailcall_slow(HANDLER_PARAMS);
 
-static const InterpTable interp_plain = {{
-#define X(name, fmt, fbk, flags) op_##name,
-  OP_TABLE(X)
-#undef X
-}};
+/* A table of one handler set: each op's handler prefix_NAME. */
+#define HANDLER_TABLE(prefix) {{                                      \
+    OP_TABLE(HANDLER_TABLE_ENTRY_##prefix)                            \
+  }}
+#define HANDLER_TABLE_ENTRY_op(name, fmt, fbk, flags) op_##name,
+#define HANDLER_TABLE_ENTRY_opprof(name, fmt, fbk, flags) opprof_##name,
+#define HANDLER_TABLE_ENTRY_opslow(name, fmt, fbk, flags) opslow_##name,
+#define HANDLER_TABLE_ENTRY_opprofslow(name, fmt, fbk, flags) opprofslow_##name,
 
-static const InterpTable interp_profiling = {{
-#define X(name, fmt, fbk, flags) opprof_##name,
-  OP_TABLE(X)
-#undef X
-}};
-
+static const InterpTable interp_plain = HANDLER_TABLE(op);
+static const InterpTable interp_profiling = HANDLER_TABLE(opprof);
 /* The general cases of the two sets (SLOW_PATH in op_bodies.h). */
-static const InterpTable interp_plain_slow = {{
-#define X(name, fmt, fbk, flags) opslow_##name,
-  OP_TABLE(X)
-#undef X
-}};
-
-static const InterpTable interp_profiling_slow = {{
-#define X(name, fmt, fbk, flags) opprofslow_##name,
-  OP_TABLE(X)
-#undef X
-}};
+static const InterpTable interp_plain_slow = HANDLER_TABLE(opslow);
+static const InterpTable interp_profiling_slow = HANDLER_TABLE(opprofslow);
 
 static const InterpTable interp_traced = {{
 #define X(name, fmt, fbk, flags) op_traced,

@@ -74,6 +74,12 @@
 #define SLOW_PATH() ((void)0)
 #endif
 
+/* The register above a call's b arguments from ra (an engine that knows
+ * it as one operand may define it so). */
+#ifndef CALL_ARGS_END
+#define CALL_ARGS_END(ra, b) ((ra) + (b))
+#endif
+
 /* Arithmetic families. On success the following MMBIN* is skipped; when an
  * operand is not a number the op does nothing and the MMBIN* that follows
  * calls the metamethod (or raises the error). */
@@ -90,6 +96,64 @@
 #define ARITH_BAND(a, b) arith_intop(&, a, b)
 #define ARITH_BOR(a, b)  arith_intop(|, a, b)
 #define ARITH_BXOR(a, b) arith_intop(^, a, b)
+
+/* Typed fast paths. An engine may compile the arithmetic and order
+ * comparison bodies again with ARITH_FAST set to ARITH_FAST_INT or
+ * ARITH_FAST_FLT (the baseline JIT does, and picks such a variant by the
+ * op's type profile): the body then starts with that one case (both
+ * operands integers / floats) and continues with SLOW_PATH(). With ARITH_FAST 0 (the interpreter, the
+ * JIT's other sets) the typed part is dead code. k2: the second operand
+ * is a constant, which the variant does not test (an engine picks the
+ * variant only for a constant of that type). */
+#ifndef ARITH_FAST
+#define ARITH_FAST 0
+#endif
+#define ARITH_FAST_INT 1
+#define ARITH_FAST_FLT 2
+/* TAG_GUARD(v, tag): continue with the general case (SLOW_PATH) unless v
+ * has that tag. An engine may define it as a branch straight out of the
+ * body (the baseline JIT's typed stencils do). */
+#ifndef TAG_GUARD
+#define TAG_GUARD(v, tag) do {                                            \
+    if (CR_UNLIKELY(!checktag((v), (tag)))) SLOW_PATH();                  \
+  } while (0)
+#endif
+/* x + sC, wrapping (ADDI); an engine may add sC as an immediate. */
+#ifndef ADD_SC
+#define ADD_SC(x) arith_intop(+, (x), sC)
+#endif
+#define ARITH_TYPED_INT(v1, v2, k2, iop)                                  \
+  if (ARITH_FAST == ARITH_FAST_INT) {                                     \
+    TAG_GUARD(v1, VT_INT);                                                \
+    if (!(k2)) TAG_GUARD(v2, VT_INT);                                     \
+    setivalue(RA, iop(L, ivalue(v1), ivalue(v2)));                        \
+    JUMP(1);                                                              \
+  }
+#define ARITH_TYPED_FLT(v1, v2, k2, fop)                                  \
+  if (ARITH_FAST == ARITH_FAST_FLT) {                                     \
+    TAG_GUARD(v1, VT_FLOAT);                                              \
+    if (!(k2)) TAG_GUARD(v2, VT_FLOAT);                                   \
+    setfltvalue(RA, fop(L, fltvalue(v1), fltvalue(v2)));                  \
+    JUMP(1);                                                              \
+  }
+/* + - *: either typed case, then the general one. */
+#define BODY_ARITH_T(v1_, v2_, k2, iop, fop) {                            \
+    ARITH_TYPED_INT(v1_, v2_, k2, iop)                                    \
+    ARITH_TYPED_FLT(v1_, v2_, k2, fop)                                    \
+    BODY_ARITH(v1_, v2_, iop, fop)                                        \
+  }
+/* / ^: floats, or integers converted (the result is a float). */
+#define BODY_ARITHF_T(v1_, v2_, k2, fop) {                                \
+    if (ARITH_FAST == ARITH_FAST_INT) {                                   \
+      TAG_GUARD(v1_, VT_INT);                                             \
+      if (!(k2)) TAG_GUARD(v2_, VT_INT);                                  \
+      setfltvalue(RA,                                                     \
+                  fop(L, cast_num(ivalue(v1_)), cast_num(ivalue(v2_))));  \
+      JUMP(1);                                                            \
+    }                                                                     \
+    ARITH_TYPED_FLT(v1_, v2_, k2, fop)                                    \
+    BODY_ARITHF(v1_, v2_, fop)                                            \
+  }
 
 /* Integer op iop if both are integers, else float op fop if both are
  * numbers. */
@@ -163,6 +227,16 @@
 #define BODY_ORDER(iop, fop, slow) {                                      \
     const TValue *ra = RA, *rb = RB;                                      \
     int cond;                                                             \
+    if (ARITH_FAST == ARITH_FAST_INT) {  /* typed variants, see above */  \
+      TAG_GUARD(ra, VT_INT);                                              \
+      TAG_GUARD(rb, VT_INT);                                              \
+      CONDJUMP(ivalue(ra) iop ivalue(rb));                                \
+    }                                                                     \
+    if (ARITH_FAST == ARITH_FAST_FLT) {                                   \
+      TAG_GUARD(ra, VT_FLOAT);                                            \
+      TAG_GUARD(rb, VT_FLOAT);                                            \
+      CONDJUMP(fltvalue(ra) iop fltvalue(rb));                            \
+    }                                                                     \
     if (ttisinteger(ra) && ttisinteger(rb)) {                             \
       PROFILE(TP_INT);                                                    \
       CONDJUMP(ivalue(ra) iop ivalue(rb));                                \
@@ -190,11 +264,24 @@
 #define ORDER_LE_NUM(a, b) \
   (ttisfloat(a) && ttisfloat(b) ? fltvalue(a) <= fltvalue(b) : vm_lenum(a, b))
 
-/* Comparison with the immediate sB (a float in the source when C != 0). */
-#define BODY_ORDERI(op, flip, event) {                                    \
+/* Comparison with the immediate sB (a float in the source when C != 0).
+ * cc names the comparison as a condition code (l le g ge) for an engine's
+ * CMP_SB(x, op, cc), x op sB, which may compare with sB as an immediate. */
+#ifndef CMP_SB
+#define CMP_SB(x, op, cc) ((x) op sB)
+#endif
+#define BODY_ORDERI(op, cc, flip, event) {                                \
     const TValue *ra = RA;                                                \
     int im = sB;                                                          \
     int cond;                                                             \
+    if (ARITH_FAST == ARITH_FAST_INT) {  /* typed variants, see above */  \
+      TAG_GUARD(ra, VT_INT);                                              \
+      CONDJUMP(CMP_SB(ivalue(ra), op, cc));                               \
+    }                                                                     \
+    if (ARITH_FAST == ARITH_FAST_FLT) {                                   \
+      TAG_GUARD(ra, VT_FLOAT);                                            \
+      CONDJUMP(fltvalue(ra) op cast_num(im));                             \
+    }                                                                     \
     if (ttisinteger(ra)) {                                                \
       PROFILE(TP_INT);                                                    \
       CONDJUMP(ivalue(ra) op im);                                         \
@@ -277,8 +364,13 @@ OP_BODY(MOVE) {
   NEXT();
 }
 
+/* SET_SBX(o): o = the integer sBx (an engine may store it as an
+ * immediate). */
+#ifndef SET_SBX
+#define SET_SBX(o) setivalue((o), (lua_Integer)sBx)
+#endif
 OP_BODY(LOADI) {
-  setivalue(RA, (lua_Integer)sBx);
+  SET_SBX(RA);
   NEXT();
 }
 
@@ -338,6 +430,15 @@ OP_BODY(SETUPVAL) {
 /* Table access                                                        */
 /* ------------------------------------------------------------------ */
 
+/* INT_HASH_PROBE: GETTABLE and SETTABLE look for an integer key beyond
+ * the array part in the hash part inline (tab_getint_hash) before their
+ * general case. The baseline JIT's stencils do; in the interpreter's fast
+ * handlers the probe's registers (a division, a loop) cost spills on the
+ * array path, so it leaves the probe to its general case (tab_getint). */
+#ifndef INT_HASH_PROBE
+#define INT_HASH_PROBE 0
+#endif
+
 /* The array fast paths test the border hint alimit, not asize, as lua5.4
  * does: a key in (alimit, asize] goes through tab_getint, which moves the
  * hint there, and `#` starts from the hint (obj/tab.c, tab_getn). */
@@ -374,6 +475,14 @@ OP_BODY(GETTABLE) {
       PROFILE(TP_INT | TP_ARRAY);
       setobj(L, RA, &t->array[k1]);
       NEXT();
+    }
+    if (INT_HASH_PROBE && k1 >= t->asize) {  /* the hash part */
+      const TValue *slot = tab_getint_hash(t, ivalue(rc));
+      if (slot != NULL && !ttisnil(slot)) {
+        PROFILE(TP_INT);
+        setobj(L, RA, slot);
+        NEXT();
+      }
     }
   }
   SLOW_PATH();
@@ -553,6 +662,14 @@ OP_BODY(SETTABLE) {
       setobj(L, &t->array[k1], rc);
       NEXT();
     }
+    if (INT_HASH_PROBE && k1 >= t->asize) {  /* an existing hash key */
+      TValue *slot = (TValue *)tab_getint_hash(t, ivalue(rb));
+      if (slot != NULL && !ttisnil(slot) && !NEEDS_BARRIER(t, rc)) {
+        PROFILE(TP_INT);
+        setobj(L, slot, rc);
+        NEXT();
+      }
+    }
   }
   SLOW_PATH();
   if (CR_LIKELY(ttistable(ra))) {
@@ -714,6 +831,16 @@ OP_BODY(SELF) {
 OP_BODY(ADDI) {
   const TValue *v1 = RB;
   int imm = sC;
+  if (ARITH_FAST == ARITH_FAST_INT) {
+    TAG_GUARD(v1, VT_INT);
+    setivalue(RA, ADD_SC(ivalue(v1)));
+    JUMP(1);
+  }
+  if (ARITH_FAST == ARITH_FAST_FLT) {
+    TAG_GUARD(v1, VT_FLOAT);
+    setfltvalue(RA, fltvalue(v1) + cast_num(imm));
+    JUMP(1);
+  }
   if (CR_LIKELY(ttisinteger(v1))) {
     PROFILE(TP_INT);
     setivalue(RA, arith_intop(+, ivalue(v1), imm));
@@ -728,17 +855,30 @@ OP_BODY(ADDI) {
   NEXT();
 }
 
-OP_BODY(ADDK) BODY_ARITH(RB, KC, ARITH_INT_ADD, ARITH_FLT_ADD)
-OP_BODY(SUBK) BODY_ARITH(RB, KC, ARITH_INT_SUB, ARITH_FLT_SUB)
-OP_BODY(MULK) BODY_ARITH(RB, KC, ARITH_INT_MUL, ARITH_FLT_MUL)
+OP_BODY(ADDK) BODY_ARITH_T(RB, KC, 1, ARITH_INT_ADD, ARITH_FLT_ADD)
+OP_BODY(SUBK) BODY_ARITH_T(RB, KC, 1, ARITH_INT_SUB, ARITH_FLT_SUB)
+OP_BODY(MULK) BODY_ARITH_T(RB, KC, 1, ARITH_INT_MUL, ARITH_FLT_MUL)
 
-OP_BODY(MODK) BODY_INTDIV(RB, KC, interp_imod_plain, interp_imod, arith_modf)
+/* % // by a constant: the typed integer variant divides at once (the JIT
+ * takes it only for a constant that is neither 0 nor -1). */
+#define ARITH_TYPED_DIVK(v1, v2, ifast)                                   \
+  if (ARITH_FAST == ARITH_FAST_INT) {                                     \
+    TAG_GUARD(v1, VT_INT);                                                \
+    setivalue(RA, ifast(ivalue(v1), ivalue(v2)));                         \
+    JUMP(1);                                                              \
+  }
+OP_BODY(MODK) {
+  ARITH_TYPED_DIVK(RB, KC, interp_imod_plain)
+  BODY_INTDIV(RB, KC, interp_imod_plain, interp_imod, arith_modf)
+}
 
-OP_BODY(POWK) BODY_ARITHF(RB, KC, ARITH_FLT_POW)
-OP_BODY(DIVK) BODY_ARITHF(RB, KC, ARITH_FLT_DIV)
+OP_BODY(POWK) BODY_ARITHF_T(RB, KC, 1, ARITH_FLT_POW)
+OP_BODY(DIVK) BODY_ARITHF_T(RB, KC, 1, ARITH_FLT_DIV)
 
-OP_BODY(IDIVK)
+OP_BODY(IDIVK) {
+  ARITH_TYPED_DIVK(RB, KC, interp_idiv_plain)
   BODY_INTDIV(RB, KC, interp_idiv_plain, interp_idiv, ARITH_FLT_IDIV)
+}
 
 OP_BODY(BANDK) BODY_BITWISE(RB, KC, ARITH_BAND)
 OP_BODY(BORK)  BODY_BITWISE(RB, KC, ARITH_BOR)
@@ -747,6 +887,16 @@ OP_BODY(BXORK) BODY_BITWISE(RB, KC, ARITH_BXOR)
 OP_BODY(SHRI) {
   const TValue *v1 = RB;
   lua_Integer ib;
+  if (ARITH_FAST == ARITH_FAST_INT) {  /* typed: only for 0 < |sC| < 64 */
+    int n = sC;
+    TAG_GUARD(v1, VT_INT);
+    if (n > 0) {  /* x >> n; a left shift x << -n is coded with -n */
+      setivalue(RA, l_castU2S(l_castS2U(ivalue(v1)) >> n));
+    } else {
+      setivalue(RA, l_castU2S(l_castS2U(ivalue(v1)) << -n));
+    }
+    JUMP(1);
+  }
   if (CR_LIKELY(ttisinteger(v1))) {
     PROFILE(TP_INT);
     setivalue(RA, arith_shiftl(ivalue(v1), -(lua_Integer)sC));
@@ -780,14 +930,14 @@ OP_BODY(SHLI) {
   NEXT();
 }
 
-OP_BODY(ADD) BODY_ARITH(RB, RC, ARITH_INT_ADD, ARITH_FLT_ADD)
-OP_BODY(SUB) BODY_ARITH(RB, RC, ARITH_INT_SUB, ARITH_FLT_SUB)
-OP_BODY(MUL) BODY_ARITH(RB, RC, ARITH_INT_MUL, ARITH_FLT_MUL)
+OP_BODY(ADD) BODY_ARITH_T(RB, RC, 0, ARITH_INT_ADD, ARITH_FLT_ADD)
+OP_BODY(SUB) BODY_ARITH_T(RB, RC, 0, ARITH_INT_SUB, ARITH_FLT_SUB)
+OP_BODY(MUL) BODY_ARITH_T(RB, RC, 0, ARITH_INT_MUL, ARITH_FLT_MUL)
 
 OP_BODY(MOD) BODY_INTDIV(RB, RC, interp_imod_plain, interp_imod, arith_modf)
 
-OP_BODY(POW) BODY_ARITHF(RB, RC, ARITH_FLT_POW)
-OP_BODY(DIV) BODY_ARITHF(RB, RC, ARITH_FLT_DIV)
+OP_BODY(POW) BODY_ARITHF_T(RB, RC, 0, ARITH_FLT_POW)
+OP_BODY(DIV) BODY_ARITHF_T(RB, RC, 0, ARITH_FLT_DIV)
 
 OP_BODY(IDIV)
   BODY_INTDIV(RB, RC, interp_idiv_plain, interp_idiv, ARITH_FLT_IDIV)
@@ -981,19 +1131,19 @@ OP_BODY(EQI) {
   const TValue *ra = RA;
   int im = sB;
   int cond;
-  if (ttisinteger(ra))
-    cond = ivalue(ra) == im;
-  else if (ttisfloat(ra))
+  if (CR_LIKELY(ttisinteger(ra)))
+    CONDJUMP(CMP_SB(ivalue(ra), ==, e));
+  if (ttisfloat(ra))
     cond = fltvalue(ra) == cast_num(im);
   else
     cond = 0;
   CONDJUMP(cond);
 }
 
-OP_BODY(LTI) BODY_ORDERI(<, 0, TM_LT)
-OP_BODY(LEI) BODY_ORDERI(<=, 0, TM_LE)
-OP_BODY(GTI) BODY_ORDERI(>, 1, TM_LT)
-OP_BODY(GEI) BODY_ORDERI(>=, 1, TM_LE)
+OP_BODY(LTI) BODY_ORDERI(<, l, 0, TM_LT)
+OP_BODY(LEI) BODY_ORDERI(<=, le, 0, TM_LE)
+OP_BODY(GTI) BODY_ORDERI(>, g, 1, TM_LT)
+OP_BODY(GEI) BODY_ORDERI(>=, ge, 1, TM_LE)
 
 OP_BODY(TEST) {
   CONDJUMP(!l_isfalse(RA));
@@ -1015,7 +1165,7 @@ OP_BODY(CALL) {
   StkId ra = RA;
   int b = B;
   if (b != 0)
-    L->top = ra + b;  /* else the previous op set the top */
+    L->top = CALL_ARGS_END(ra, b);  /* else the previous op set the top */
   PROFILE_CALL(ra);
   SAVEPC();
   CALL_ENTER(ra, C - 1);
@@ -1089,6 +1239,12 @@ OP_BODY(RETURN1) {
     CallInfo *fr = FRAME;
     int nres = fr->nresults;
     L->ci = fr->previous;
+    if (CR_LIKELY(nres == 1)) {  /* the usual case first: one test */
+      StkId res = REG(-1);
+      setobj(L, res, RA);
+      L->top = res + 1;
+      LEAVE_FRAME();
+    }
     if (nres == 0)
       L->top = REG(-1);
     else {
@@ -1140,7 +1296,38 @@ OP_BODY(FORLOOP) {
   NEXT();
 }
 
+/* The integer loop with integer limit is prepared inline (interp_forprep
+ * does the same, plus floats, conversions and the errors). */
 OP_BODY(FORPREP) {
+  StkId ra = RA;
+  if (CR_LIKELY(ttisinteger(ra) && ttisinteger(ra + 1) &&
+                ttisinteger(ra + 2))) {
+    lua_Integer init = ivalue(ra), limit = ivalue(ra + 1);
+    lua_Integer step = ivalue(ra + 2);
+    lua_Unsigned count;
+    if (CR_LIKELY(step > 0)) {
+      setivalue(ra + 3, init);  /* control variable */
+      if (init > limit)
+        JUMP((int64_t)Bx + 1);  /* the loop does not run */
+      count = l_castS2U(limit) - l_castS2U(init);
+      if (step != 1)
+        count /= l_castS2U(step);
+      setivalue(ra + 1, l_castU2S(count));
+      NEXT();
+    }
+    if (step < 0) {
+      setivalue(ra + 3, init);
+      if (init < limit)
+        JUMP((int64_t)Bx + 1);
+      /* step + 1 avoids negating the minimum integer */
+      count = l_castS2U(init) - l_castS2U(limit);
+      if (step != -1)
+        count /= l_castS2U(-(step + 1)) + 1u;
+      setivalue(ra + 1, l_castU2S(count));
+      NEXT();
+    }
+  }
+  SLOW_PATH();  /* floats, conversions, a zero step (an error) */
   SAVESTATE();  /* errors about the control values */
   if (interp_forprep(L, RA))
     JUMP((int64_t)Bx + 1);  /* the loop does not run */
