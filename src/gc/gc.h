@@ -166,20 +166,22 @@ enum GCState {
 /* X(NAME, default, meaning) — the user-visible parameters and their
  * defaults. Pause and step multiplier are lua5.4's (collectgarbage
  * "setpause"/"setstepmul" return them). The generational ones cannot be
- * read back by any API, so they are ours: a major collection after 50%
+ * read back by any API, so they are ours. A major collection after 75%
  * growth instead of lua5.4's 100% bounds the garbage that programs whose
  * large structures die after being promoted (binary trees, per-tick
- * object graphs) keep until the next major, which more than makes up for
- * our empty tables being 16 bytes bigger (docs/gc.md, "Pacing and
- * tuning", has the measurements). */
+ * object graphs) keep until the next major; 50% cost a major for nearly
+ * every minor in such programs. A minor after 25% growth instead of 20%:
+ * objects that live a little longer than a nursery's worth of allocation
+ * survive two minors (and get promoted, to die old) less often.
+ * (docs/gc.md, "Pacing and tuning", has the measurements.) */
 #define GC_PARAMS(X)                                                        \
   X(PAUSE,    200, "percent: next cycle starts when memory reaches this "   \
                    "much of the live estimate")                             \
   X(STEPMUL,  100, "percent: collector speed relative to allocation")       \
   X(STEPSIZE,  13, "log2 of the bytes allocated between two steps")         \
-  X(GENMINOR,  20, "percent of memory growth that triggers a minor "        \
+  X(GENMINOR,  25, "percent of memory growth that triggers a minor "        \
                    "collection")                                            \
-  X(GENMAJOR,  50, "percent of growth since the last major collection "     \
+  X(GENMAJOR,  75, "percent of growth since the last major collection "     \
                    "that triggers a major one")
 
 enum {
