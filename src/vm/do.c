@@ -11,6 +11,8 @@
  */
 #include "vm/do.h"
 #include "vm/interp.h"
+#include "jit/jit.h"
+#include "vm/feedback.h"
 #include "gc/gc.h"
 #include "obj/state.h"
 #include "vm/debuginfo.h"
@@ -204,10 +206,8 @@ CR_INLINE void do_copyresults(lua_State *L, StkId res, int nres, int wanted) {
   StkId firstresult = L->top - nres;
   int i;
   if (nres > wanted) nres = wanted;
-#pragma clang loop unroll(disable)   /* mostly a few results */
-  for (i = 0; i < nres; i++)
-    setobj(L, res + i, firstresult + i);
-  for (; i < wanted; i++)
+  do_moveslots(res, firstresult, nres);  /* res is below firstresult */
+  for (i = nres; i < wanted; i++)
     setnilvalue(res + i);
   L->top = res + wanted;
 }
@@ -286,7 +286,13 @@ CR_INLINE void do_ccall(lua_State *L, StkId func, int nresults, uint32_t inc) {
       next->u.l.savedpc = p->code;
       next->u.l.trap = 0;
       L->ci = next;
-      vm_execute(L, next);
+      /* Compiled and past profiling: enter its code here, as vm_execute
+       * would, without vm_execute's own frame and checks. */
+      if (p->jitcode != NULL && !L->hookmask && !fb_profiling(p)) {
+        LClosure *cl = clLvalue(func);
+        jit_enter(L, next, func + 1, p->code, 0, p->k, cl, NULL, p->feedback);
+      } else
+        vm_execute(L, next);
       L->nCcalls -= inc;
       return;
     }

@@ -220,23 +220,37 @@ void tm_adjustvarargs(lua_State *L, int nfixparams, CallInfo *ci,
   cr_assert(L->top <= ci->top && ci->top <= L->stack_last, "frame fits");
 }
 
+/* Copy `wanted` values from ci's extra arguments to where (nil past the
+ * last one). The extra arguments sit below the frame: no overlap. */
+CR_INLINE void tm_copyvarargs(CallInfo *ci, StkId where, int nextra,
+                              int wanted) {
+  int ncopy = wanted < nextra ? wanted : nextra;
+  do_moveslots(where, ci->func - nextra, ncopy);
+  for (int i = ncopy; i < wanted; i++)
+    setnilvalue(where + i);
+}
+
+/* All of ... when the stack must grow first: out of line and reached by
+ * a tail call, so that the common case saves no registers. */
+static CR_COLD void tm_growvarargs(lua_State *L, CallInfo *ci, StkId where) {
+  int nextra = ci->u.l.nextraargs;
+  ptrdiff_t w = savestack(L, where);
+  gc_check(L);
+  do_growstack(L, nextra, 1);
+  where = restorestack(L, w);
+  L->top = where + nextra;
+  tm_copyvarargs(ci, where, nextra, nextra);
+}
+
 void tm_getvarargs(lua_State *L, CallInfo *ci, StkId where, int wanted) {
   int nextra = ci->u.l.nextraargs;
-  int i;
   if (wanted < 0) {
-    wanted = nextra;
     if (CR_UNLIKELY(L->stack_last - L->top <= nextra)) {
-      ptrdiff_t w = savestack(L, where);
-      gc_check(L);
-      do_growstack(L, nextra, 1);
-      where = restorestack(L, w);
+      tm_growvarargs(L, ci, where);
+      return;
     }
+    wanted = nextra;
     L->top = where + nextra;   /* the next op consumes up to top */
   }
-  int ncopy = wanted < nextra ? wanted : nextra;
-  const TValue *extra = ci->func - nextra;
-  for (i = 0; i < ncopy; i++)
-    setobjs2s(L, where + i, extra + i);
-  for (; i < wanted; i++)
-    setnilvalue(where + i);
+  tm_copyvarargs(ci, where, nextra, wanted);
 }
