@@ -132,12 +132,12 @@ static inline Node *tab_hashbits(const Table *t, uint64_t bits)
  * seeded or address-based in lua5.4 too, so nothing can depend on them.) */
 static inline Node *tab_hashmod(const Table *t, lua_Unsigned n)
 {
-  return &t->node[n % ((tab_sizenode(t) - 1) | 1)];
+  return tab_modpos(t, n);  /* tab.h: the op bodies' probe uses it too */
 }
 
 static inline Node *tab_hashint(const Table *t, lua_Integer i)
 {
-  return tab_intmainpos(t, i);  /* tab_hashmod's, in tab.h for the probe */
+  return tab_intmainpos(t, i);
 }
 
 static inline Node *tab_hashstr(const Table *t, const TString *ts)

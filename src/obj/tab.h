@@ -86,10 +86,11 @@ extern const Node tab_dummynode;
 #define tab_isdummy(t)     ((t)->node == (Node *)&tab_dummynode)
 #define tab_nslots(t)      ((t)->shape != NULL ? (t)->shape->nslots : 0u)
 
-/* The main position of integer key i in t's hash part (lua5.4's
- * placement: the remainder by an odd number, see tab.c). */
-#define tab_intmainpos(t, i) \
-  (&(t)->node[l_castS2U(i) % ((tab_sizenode(t) - 1) | 1)])
+/* The node of unsigned n by lua5.4's placement of numbers (the remainder
+ * by an odd number, see tab.c), and so the main position of integer key i
+ * in t's hash part. */
+#define tab_modpos(t, n)     (&(t)->node[(n) % ((tab_sizenode(t) - 1) | 1)])
+#define tab_intmainpos(t, i) tab_modpos(t, l_castS2U(i))
 /* The value of integer key `key` in t's hash part (its chain from the
  * main position), or NULL when it has none: tab_getint's search, inline
  * for the op bodies' fast paths. Only for keys outside the array part

@@ -443,16 +443,22 @@ OP_BODY(SETUPVAL) {
  * does: a key in (alimit, asize] goes through tab_getint, which moves the
  * hint there, and `#` starts from the hint (obj/tab.c, tab_getn). */
 
+/* GETTABUP's and GETFIELD's fast path: a table whose shape the field
+ * cache knows, holding a non-nil value in the cached slot. */
+#define FIELD_LOAD_FAST(obj)                                               \
+  if (CR_LIKELY(ttistable(obj))) {                                         \
+    int ix_ = fb_field_hit(FSLOT, hvalue(obj));                            \
+    if (CR_LIKELY(ix_ >= 0) &&                                             \
+        CR_LIKELY(!ttisnil(&hvalue(obj)->slots[ix_]))) {                   \
+      setobj(L, RA, &hvalue(obj)->slots[ix_]);                             \
+      NEXT();                                                              \
+    }                                                                      \
+  }
+
 OP_BODY(GETTABUP) {
   const TValue *up = UPVAL(B)->v;
   TValue *key = KC;
-  if (CR_LIKELY(ttistable(up))) {
-    int ix = fb_field_hit(FSLOT, hvalue(up));
-    if (CR_LIKELY(ix >= 0) && CR_LIKELY(!ttisnil(&hvalue(up)->slots[ix]))) {
-      setobj(L, RA, &hvalue(up)->slots[ix]);
-      NEXT();
-    }
-  }
+  FIELD_LOAD_FAST(up);
   SLOW_PATH();
   if (CR_LIKELY(ttistable(up))) {
     const TValue *slot = fb_field_get(L, FSLOT, hvalue(up), tsvalue(key), IPC);
@@ -575,13 +581,7 @@ OP_BODY(GETI) {
 OP_BODY(GETFIELD) {
   TValue *rb = RB;
   TValue *key = KC;
-  if (CR_LIKELY(ttistable(rb))) {
-    int ix = fb_field_hit(FSLOT, hvalue(rb));
-    if (CR_LIKELY(ix >= 0) && CR_LIKELY(!ttisnil(&hvalue(rb)->slots[ix]))) {
-      setobj(L, RA, &hvalue(rb)->slots[ix]);
-      NEXT();
-    }
-  }
+  FIELD_LOAD_FAST(rb);
   SLOW_PATH();
   if (CR_LIKELY(ttistable(rb))) {  /* through classes, or proved nil */
     const TValue *hit = fb_method_hit(L, FSLOT, hvalue(rb), tsvalue(key));
