@@ -32,6 +32,9 @@ import harness  # noqa: E402
 MODES = {
     "interp": ["--jit=off"],
     "baseline": ["--jit=baseline", "--jit-threshold=0"],
+    # compiled at once, profiled for one entry, then the plain stencils
+    # (typed fast paths, slow paths compiled on first use)
+    "baseline-plain": ["--jit=baseline", "--jit-threshold=0", "--jit-warmup=1"],
 }
 
 DIFF_LINES = 40   # a failing test shows at most this many lines of diff

@@ -26,6 +26,8 @@
 	  "highest tier functions may reach (off: interpreter only)") \
 	X(jit_threshold, "jit-threshold", CLI_OPTION_COUNT, NULL, \
 	  "hotness a function needs before it is compiled (0: at once)") \
+	X(jit_warmup, "jit-warmup", CLI_OPTION_COUNT, NULL, \
+	  "profiled runs of compiled code before its plain recompile (1-1000)") \
 	X(trace_opt, "trace-opt", CLI_OPTION_FLAG, NULL, \
 	  "report the JIT's decisions (compiles, OSR entries, aborts)") \
 	X(print_code, "print-code", CLI_OPTION_FLAG, NULL, \

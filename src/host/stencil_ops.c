@@ -301,6 +301,7 @@ CR_PRESERVE_NONE void jit_rt_tailcall(HANDLER_PARAMS);
 CR_PRESERVE_NONE void jit_rt_leave(HANDLER_PARAMS);
 CR_PRESERVE_NONE void jit_rt_exit(HANDLER_PARAMS);
 CR_PRESERVE_NONE void jit_rt_poscall(HANDLER_PARAMS);
+CR_PRESERVE_NONE void jit_rt_slow(HANDLER_PARAMS);
 
 #define BYTES(p, off) ((TValue *)((char *)(p) + (off)))
 
@@ -841,6 +842,18 @@ CR_PRESERVE_NONE void stencilx_CALL_b(HANDLER_PARAMS) {
  * known false). disp is NULL on entry to every stencil. */
 CR_PRESERVE_NONE void stencilx_jmpfwd(HANDLER_PARAMS) {
   CR_MUSTTAIL return jit_cont_jump(HANDLER_ARGS);
+}
+
+/* An instruction's slow path before its first use: the JIT lays this
+ * out in place of the instruction's general stencil, which jit_rt_slow
+ * compiles when a fast path first leaves for it (docs/jit.md, "Lazy
+ * slow paths"), then patches this jump to go there. The instruction's
+ * byte offset travels in i. */
+CR_PRESERVE_NONE void stencilx_lazyslow(HANDLER_PARAMS) {
+  CR_MUSTTAIL return jit_rt_slow(L, ci, base, UNDEF(const Instruction *),
+                                 (Instruction)HOLE(IPC), UNDEF(TValue *), cl,
+                                 UNDEF(const InterpTable *),
+                                 UNDEF(FeedbackSlot *));
 }
 
 /* The profiling code's prologue, entered by calls (jc->code): counts the

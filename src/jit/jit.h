@@ -47,18 +47,28 @@ typedef struct JitCode {
   int profiling;       /* the profiling stencils (and their prologue) */
   struct JitCode *older;  /* code replaced by this one, kept while p lives:
                              frames (and C calls) may still be inside it */
+  struct JitSlow *slow;   /* blocks of the general stencils compiled so far
+                             (jit_compile_slow), newest first */
+  size_t slowneed;        /* bytes of general stencils not yet compiled */
   uint32_t offsets[];  /* [0, ninsns): instruction index -> offset of its
                           stencil (not in order: MMBIN* stencils come
                           last); [ninsns]: the end of those; [ninsns + 1 +
-                          index]: offset of the instruction's general
-                          stencil (its slow path, with the cold code), or
-                          UINT32_MAX */
+                          index]: offset of the instruction's slow-path
+                          entry (a jump to its general stencil, with the
+                          cold code), or UINT32_MAX */
 } JitCode;
 
 /* Compile p (its counters said it is hot). On failure p stays interpreted
  * (the reason goes to --trace-opt). Never raises, never allocates from the
  * Lua heap. Returns 1 when p->jitcode is set. */
 int jit_compile(lua_State *L, Proto *p);
+
+/* The general stencil (slow path) of instruction idx of p's code, compiled
+ * when a fast path first leaves for it (jit_rt_slow): copied into a block
+ * of its own, patched, and the instruction's slow-path entry sent there.
+ * Returns its address, or NULL when code memory is exhausted (the
+ * instruction then runs in the interpreter). */
+const uint8_t *jit_compile_slow(lua_State *L, Proto *p, int idx);
 
 /* Release p's code (the collector frees p). */
 void jit_free(Proto *p);

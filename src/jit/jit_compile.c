@@ -99,7 +99,7 @@ typedef struct Prepared {
 enum { SET_PLAIN, SET_PROF, SET_GENERAL, NSETS };
 static Prepared prep_set[NSETS][NUM_OPCODES];
 enum {
-  EXTRA_WARMUP, EXTRA_JMPFWD, EXTRA_CALL_B,
+  EXTRA_WARMUP, EXTRA_JMPFWD, EXTRA_LAZYSLOW, EXTRA_CALL_B,
 #define X(op) EXTRA_##op##_K0, EXTRA_##op##_K1,
   STENCIL_KOPS(X)
 #undef X
@@ -116,7 +116,8 @@ enum {
   NEXTRAS
 };
 static const Stencil *const extra_stencils[NEXTRAS] = {
-  &stencil_extra_warmup, &stencil_extra_jmpfwd, &stencil_extra_CALL_b,
+  &stencil_extra_warmup, &stencil_extra_jmpfwd, &stencil_extra_lazyslow,
+  &stencil_extra_CALL_b,
 #define X(op) &stencil_extra_##op##_k0, &stencil_extra_##op##_k1,
   STENCIL_KOPS(X)
 #undef X
@@ -270,13 +271,13 @@ static int jit_skipped(const char *name) {
   return 0;
 }
 
-static void jit_perfmap(const JitCode *jc, const char *name) {
+static void jit_perfmap(const uint8_t *code, size_t size, const char *name) {
   char path[64];
   snprintf(path, sizeof path, "/tmp/perf-%d.map", (int)getpid());
   FILE *f = fopen(path, "a");
   if (f == NULL) return;
-  fprintf(f, "%lx %zx crescent:%s\n", (unsigned long)(uintptr_t)jc->code,
-          jc->codesize, name);
+  fprintf(f, "%lx %zx crescent:%s\n", (unsigned long)(uintptr_t)code, size,
+          name);
   fclose(f);
 }
 
@@ -290,17 +291,18 @@ static uint32_t jit_blockend(const JitCode *jc, uint32_t start) {
 }
 
 /* One block of --print-code: objdump's listing, or a hex dump. */
-static void jit_printblock(const JitCode *jc, uint32_t start, uint32_t end) {
+static void jit_printblock(const uint8_t *code, uint32_t start,
+                           uint32_t end) {
   char path[] = "/tmp/crescent-code-XXXXXX";
   int fd = mkstemp(path);
   int listed = 0;
   if (fd >= 0) {
-    if (write(fd, jc->code + start, end - start) == (ssize_t)(end - start)) {
+    if (write(fd, code + start, end - start) == (ssize_t)(end - start)) {
       char cmd[256];
       snprintf(cmd, sizeof cmd,
                "objdump -D -b binary -mi386:x86-64 --adjust-vma=0x%lx %s "
                "2>/dev/null | sed -n '/^ *[0-9a-f]*:/p' >&2",
-               (unsigned long)((uintptr_t)jc->code + start), path);
+               (unsigned long)((uintptr_t)code + start), path);
       fflush(stderr);
       listed = end == start || system(cmd) == 0;
     }
@@ -310,7 +312,7 @@ static void jit_printblock(const JitCode *jc, uint32_t start, uint32_t end) {
   if (!listed)
     for (uint32_t j = start; j < end; j++)
       fprintf(stderr, "%s%02x", (j - start) % 16 == 0 ? "\n   " : " ",
-              jc->code[j]);
+              code[j]);
 }
 
 /* --print-code: each instruction's stencil, then the general stencils
@@ -324,9 +326,10 @@ static void jit_printcode(const Proto *p, const JitCode *jc, const char *name) {
       if (start == UINT32_MAX) continue;
       uint32_t end = jit_blockend(jc, start);
       fprintf(stderr, "-- [%d] %s%s (line %d) +%u, %u bytes\n", pc + 1,
-              op_names[GET_OPCODE(p->code[pc])], slow ? " slow path" : "",
+              op_names[GET_OPCODE(p->code[pc])],
+              slow ? " slow-path entry (compiled on first use)" : "",
               debug_getfuncline(p, pc), start, end - start);
-      jit_printblock(jc, start, end);
+      jit_printblock(jc->code, start, end);
     }
 }
 
@@ -465,10 +468,11 @@ static enum JitAbort jit_build(Proto *p, int prof, JitCode **out) {
   uint32_t *lens = (uint32_t *)(order + n);
   uint32_t *slowat = jc->offsets + n + 1;  /* JitCode.offsets */
   /* Layout: [prologue,] the stencils in bytecode order, cold ones
-   * (jit_cold) after them, then the general stencils of the instructions
-   * whose fast path may leave for it (Prepared.slow); a stencil ending in
-   * a jump to the stencil that follows it in the layout loses that jump
-   * (it falls through). */
+   * (jit_cold) after them, then the slow-path entries of the instructions
+   * whose fast path may leave for their general stencil (Prepared.slow):
+   * a jump to jit_rt_slow, which compiles that stencil on first use
+   * (jit_compile_slow); a stencil ending in a jump to the stencil that
+   * follows it in the layout loses that jump (it falls through). */
   int nhot = 0, ncold = 0;
   for (int pc = 0; pc < n; pc++)
     if (!jit_cold(p->code[pc])) order[nhot++] = pc;
@@ -496,12 +500,16 @@ static enum JitAbort jit_build(Proto *p, int prof, JitCode **out) {
     size += len;
   }
   jc->offsets[n] = size;
+  jc->slow = NULL;
+  jc->slowneed = 0;
+  const Prepared *lazy = &prep_extra[EXTRA_LAZYSLOW];
   for (int pc = 0; pc < n; pc++) {
     Instruction ins = p->code[pc];
     slowat[pc] = UINT32_MAX;
     if (jit_stencil_for(p, ins, prof)->slow) {
       slowat[pc] = size;
-      size += prep_set[SET_GENERAL][GET_OPCODE(ins)].st->size;
+      size += lazy->st->size;
+      jc->slowneed += prep_set[SET_GENERAL][GET_OPCODE(ins)].st->size;
     }
   }
   size_t mapsize = size;
@@ -531,10 +539,8 @@ static enum JitAbort jit_build(Proto *p, int prof, JitCode **out) {
     src[SRC_JMPNEXT] = (uintptr_t)(mem + jc->offsets[c[2]]);
     src[SRC_SLOW] = (uintptr_t)(mem + slowat[pc]);
     jit_patch(mem, w, jc->offsets[pc], lens[pc], pr->st, pr->ph, src);
-    if (pr->slow) {
-      const Prepared *g = &prep_set[SET_GENERAL][GET_OPCODE(ins)];
-      jit_patch(mem, w, slowat[pc], g->st->size, g->st, g->ph, src);
-    }
+    if (pr->slow)
+      jit_patch(mem, w, slowat[pc], lazy->st->size, lazy->st, lazy->ph, src);
   }
   free(order);
   jc->code = mem;
@@ -547,16 +553,17 @@ static enum JitAbort jit_build(Proto *p, int prof, JitCode **out) {
   return JIT_ABORT_OK;
 }
 
-/* The warm-up length of the profiling code (JIT_WARMUP, or at most that
- * from CRESCENT_JIT_WARMUP: tests make the recompile happen early). */
-static int jit_warmup(void) {
-  static int warm;
-  if (warm == 0) {
+/* The warm-up length of the profiling code: --jit-warmup (tests make the
+ * recompile happen early), CRESCENT_JIT_WARMUP when set, at most
+ * JIT_WARMUP (jit_rt_exit tells an older copy's counter by that bound). */
+static int jit_warmup(const EngineOptions *o) {
+  static int env = -1;
+  if (env < 0) {
     const char *e = getenv("CRESCENT_JIT_WARMUP");
-    int v = e != NULL ? atoi(e) : JIT_WARMUP;
-    warm = v < 1 ? 1 : v > JIT_WARMUP ? JIT_WARMUP : v;
+    env = e != NULL ? atoi(e) : 0;
   }
-  return warm;
+  int v = env > 0 ? env : o->jit_warmup;
+  return v < 1 ? 1 : v > JIT_WARMUP ? JIT_WARMUP : v;
 }
 
 int jit_compile(lua_State *L, Proto *p) {
@@ -569,7 +576,7 @@ int jit_compile(lua_State *L, Proto *p) {
   /* Profiling code for a function the interpreter has not profiled long
    * enough; a second call (its warm-up is over: fb_hot) replaces that
    * with plain code. */
-  int prof = old == NULL && o->jit_threshold < jit_warmup();
+  int prof = old == NULL && o->jit_threshold < jit_warmup(o);
   if (old != NULL && !old->profiling) return 1;
   if (report || jit_skiplist() != NULL) jit_funcname(p, name, sizeof name);
   if (o->trace_opt) clock_gettime(CLOCK_MONOTONIC, &t0);
@@ -585,7 +592,7 @@ int jit_compile(lua_State *L, Proto *p) {
   jc->older = old;
   p->jitcode = jc;
   p->tier = 1;
-  if (prof) p->hotness = jit_warmup() - o->jit_threshold;
+  if (prof) p->hotness = jit_warmup(o) - o->jit_threshold;
   if (o->trace_opt) {
     clock_gettime(CLOCK_MONOTONIC, &t1);
     double us = (double)(t1.tv_sec - t0.tv_sec) * 1e6 +
@@ -595,15 +602,105 @@ int jit_compile(lua_State *L, Proto *p) {
             name, prof ? " (profiling)" : old != NULL ? " (warmed up)" : "",
             jc->ninsns, jc->codesize, jc->offsets[jc->ninsns], us);
   }
-  if (o->perf_map) jit_perfmap(jc, name);
+  if (o->perf_map) jit_perfmap(jc->code, jc->codesize, name);
   if (o->print_code) jit_printcode(p, jc, name);
   return 1;
+}
+
+/* Lazy slow paths. A block of code memory holding general stencils
+ * compiled on first use; blocks are had a few KiB at a time (at most what
+ * the function's remaining slow paths need), so most functions take one. */
+#define JIT_SLOW_BLOCK 4096
+typedef struct JitSlow {
+  uint8_t *mem, *w;     /* executed at mem, written at w */
+  size_t size, used;
+  struct JitSlow *next;
+} JitSlow;
+
+const uint8_t *jit_compile_slow(lua_State *L, Proto *p, int idx) {
+  JitCode *jc = p->jitcode;
+  struct timespec t0, t1;
+  int trace = options_get(L)->trace_opt;
+  if (jc == NULL || jc->profiling || idx < 0 || idx >= jc->ninsns ||
+      jc->offsets[jc->ninsns + 1 + idx] == UINT32_MAX)
+    return NULL;  /* not a slow-path entry of this code: cannot happen */
+  if (trace) clock_gettime(CLOCK_MONOTONIC, &t0);
+  Instruction ins = p->code[idx];
+  const Prepared *g = &prep_set[SET_GENERAL][GET_OPCODE(ins)];
+  uint32_t len = g->st->size;
+  JitSlow *b = jc->slow;
+  if (b == NULL || b->size - b->used < len) {
+    size_t want = jc->slowneed < JIT_SLOW_BLOCK ? jc->slowneed : JIT_SLOW_BLOCK;
+    if (want < len) want = len;
+    b = malloc(sizeof *b);
+    if (b == NULL) return NULL;
+    b->mem = jit_mem_alloc(&want, &b->w);
+    if (b->mem == NULL) {
+      free(b);
+      return NULL;
+    }
+    b->size = want;
+    b->used = 0;
+    b->next = jc->slow;
+    jc->slow = b;
+  }
+  uint32_t at = (uint32_t)b->used;
+  b->used += len;
+  jc->slowneed = jc->slowneed > len ? jc->slowneed - len : 0;
+  uint64_t src[SRC_EXTERN + stencil_nsymbols];
+  int64_t c[3];
+  memcpy(src + SRC_RODATA, prep_fixed,
+         (SRC_EXTERN - SRC_RODATA + stencil_nsymbols) * sizeof *src);
+  jit_operands(src, p, ins, idx);
+  jit_conts(p, idx, c);
+  src[SRC_NEXT] = (uintptr_t)(jc->code + jc->offsets[c[0]]);
+  src[SRC_JUMP] = (uintptr_t)(jc->code + jc->offsets[c[1]]);
+  src[SRC_JMPNEXT] = (uintptr_t)(jc->code + jc->offsets[c[2]]);
+  uint8_t *entry = jc->code + jc->offsets[jc->ninsns + 1 + idx];
+  src[SRC_SLOW] = (uintptr_t)entry;  /* unused: a general stencil is whole */
+  jit_patch(b->mem, b->w, at, len, g->st, g->ph, src);
+  /* The entry's jump to jit_rt_slow now goes to the stencil. */
+  const Prepared *lazy = &prep_extra[EXTRA_LAZYSLOW];
+  for (uint32_t j = 0; j < lazy->st->nholes; j++)
+    if (lazy->ph[j].mode == PATCH_REL32) {
+      uint32_t off = lazy->ph[j].offset;
+      jit_write32(jit_mem_writable(entry + off),
+                  (int64_t)((uintptr_t)(b->mem + at) + lazy->ph[j].addend -
+                            (uintptr_t)(entry + off)));
+    }
+  if (trace) {
+    char name[LUA_IDSIZE + 32];
+    clock_gettime(CLOCK_MONOTONIC, &t1);
+    jit_funcname(p, name, sizeof name);
+    fprintf(stderr, "[trace-opt] %s: slow path of bytecode %d (%s): %u "
+            "bytes, %.1f us\n", name, idx + 1, op_names[GET_OPCODE(ins)], len,
+            (double)(t1.tv_sec - t0.tv_sec) * 1e6 +
+                (double)(t1.tv_nsec - t0.tv_nsec) / 1e3);
+  }
+  if (options_get(L)->perf_map) {
+    char name[LUA_IDSIZE + 64];
+    jit_funcname(p, name, LUA_IDSIZE + 32);
+    size_t nl = strlen(name);
+    snprintf(name + nl, sizeof name - nl, " slow path [%d]", idx + 1);
+    jit_perfmap(b->mem + at, len, name);
+  }
+  if (options_get(L)->print_code) {
+    fprintf(stderr, "[print-code] slow path of bytecode %d (%s) at %p\n",
+            idx + 1, op_names[GET_OPCODE(ins)], (void *)(b->mem + at));
+    jit_printblock(b->mem, at, at + len);
+  }
+  return b->mem + at;
 }
 
 void jit_free(Proto *p) {
   JitCode *jc = p->jitcode;
   while (jc != NULL) {
     JitCode *older = jc->older;
+    for (JitSlow *b = jc->slow, *nb; b != NULL; b = nb) {
+      nb = b->next;
+      jit_mem_free(b->mem, b->size);
+      free(b);
+    }
     jit_mem_free(jc->code, jc->mapsize);
     free(jc);
     jc = older;

@@ -238,6 +238,10 @@ uint8_t *jit_mem_alloc(size_t *size, uint8_t **write) {
   return mem;
 }
 
+uint8_t *jit_mem_writable(const uint8_t *mem) {
+  return mem_rw + (mem - mem_rx);
+}
+
 int jit_mem_ready(void) {
   if (__atomic_load_n(&mem_state, __ATOMIC_ACQUIRE) > 0) return 1;
   pthread_mutex_lock(&mem_lock);

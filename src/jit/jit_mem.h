@@ -18,6 +18,10 @@
  * when the memory is exhausted or the system refused the mappings. */
 uint8_t *jit_mem_alloc(size_t *size, uint8_t **write);
 
+/* The address through which the code at mem (in a block had from
+ * jit_mem_alloc) is written. */
+uint8_t *jit_mem_writable(const uint8_t *mem);
+
 /* Map the region if not yet done; 0 if it cannot be had. */
 int jit_mem_ready(void);
 

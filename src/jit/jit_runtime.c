@@ -240,6 +240,24 @@ JIT_ENTRY void jit_rt_tailcall(JIT_HANDLER_PARAMS) {
   CR_MUSTTAIL return jit_rt_leave(JIT_ARGS);
 }
 
+/* A fast path left for its instruction's general stencil for the first
+ * time (stencil_ops.c, stencilx_lazyslow; the instruction's byte offset in
+ * i): compile it, then go there. Nothing before a fast path's exit has an
+ * effect, so without code memory the interpreter runs the instruction. */
+JIT_ENTRY void jit_rt_slow(JIT_HANDLER_PARAMS) {
+  Proto *p = cl->p;
+  int idx = (int)(i / sizeof(Instruction));
+  const uint8_t *g = jit_compile_slow(L, p, idx);
+  if (CR_LIKELY(g != NULL)) {
+    JitHandler h = (JitHandler)(void *)g;
+    CR_MUSTTAIL return h(L, ci, base, p->code, 0, p->k, cl, NULL,
+                         p->feedback);
+  }
+  ci->u.l.savedpc = p->code + idx;
+  pc = ci->u.l.savedpc;
+  CR_MUSTTAIL return interp_continue(JIT_ARGS);
+}
+
 /* A hook may have been set, or the profiling code's warm-up counter left
  * its range (stencil_ops.c: WARM_EXPIRED): at 0 the warm-up is over and
  * fb_hot has the function recompiled with the plain stencils; above

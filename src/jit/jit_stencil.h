@@ -151,6 +151,7 @@ extern const Stencil stencils_general[];
 extern const Stencil stencils_prof[];
 extern const Stencil stencil_extra_warmup;
 extern const Stencil stencil_extra_jmpfwd;
+extern const Stencil stencil_extra_lazyslow; /* a slow path not yet compiled */
 extern const Stencil stencil_extra_CALL_b;   /* CALL with B != 0 */
 #define X(op) extern const Stencil stencil_extra_##op##_k0, stencil_extra_##op##_k1;
 STENCIL_KOPS(X)

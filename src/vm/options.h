@@ -49,6 +49,9 @@ enum EngineOptionKind {
     "highest tier a function may reach")                                    \
   X(jit_threshold, "jit-threshold", COUNT, 1000,                            \
     "entries + loop back-edges before a function counts as hot")            \
+  X(jit_warmup, "jit-warmup", COUNT, 1000,                                  \
+    "entries + back-edges in profiling code before the plain recompile "    \
+    "(1..1000, jit.h's JIT_WARMUP)")                                        \
   X(trace_opt, "trace-opt", FLAG, 0,                                        \
     "report tier-up decisions to stderr")                                   \
   X(print_code, "print-code", FLAG, 0,                                      \
