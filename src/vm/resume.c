@@ -25,7 +25,9 @@
  */
 #include "vm/resume.h"
 #include "vm/do.h"
+#include "vm/do_jmp.h"
 #include "vm/interp.h"
+#include "jit/jit.h"
 #include "obj/str.h"
 #include "vm/debuginfo.h"
 #include "vm/func.h"
@@ -148,6 +150,55 @@ static void resume_body(lua_State *L, void *ud) {
   resume_unroll(L, NULL);
 }
 
+/* The rest of a resume that continues a yield of coroutine.yield (or any
+ * lua_yield without continuation) called by a Lua CALL: the values given
+ * to resume are the call's results, and the Lua frame goes on at once in
+ * its compiled code (or the interpreter) from the instruction after the
+ * CALL (vm_finishOp has nothing to do for a CALL). Anything below it (a
+ * lua_pcallk, lua_callk) is left to resume_unroll. */
+static CR_NOINLINE void resume_continue(lua_State *L, CallInfo *ci) {
+  LClosure *cl = clLvalue(ci->func);
+  Proto *p = cl->p;
+  cr_assert(GET_OPCODE(ci->u.l.savedpc[-1]) == OP_CALL, "yield from a CALL");
+  if (CR_LIKELY(p->jitcode != NULL))  /* no hooks: resume_fast checked */
+    jit_enter(L, ci, ci->func + 1, ci->u.l.savedpc, 0, p->k, cl, NULL,
+              p->feedback);
+  else
+    vm_execute(L, ci);
+  if (L->status != LUA_YIELD)  /* the frame ended without a new yield */
+    resume_unroll(L, NULL);
+}
+
+/*
+ * lua_resume of a thread suspended by a yield from a C function that a
+ * Lua CALL made (CIST_RETYIELD, vm/resume.h) without continuation, no
+ * hooks set: what resume_body and resume_unroll would do, without their
+ * general cases, in a recovery point set up here (do_rawrunprotected's,
+ * inline). Returns the status as resume_run does.
+ */
+static int resume_fast(lua_State *L, int nargs) {
+  uint32_t oldnCcalls = L->nCcalls;
+  struct lua_longjmp lj;
+  L->status = LUA_OK;
+  do_poscall(L, L->ci, nargs);  /* the values given are yield's results */
+  lj.status = LUA_OK;
+  lj.previous = L->errorJmp;
+  L->errorJmp = &lj;
+  if (_setjmp(lj.b) == 0)
+    resume_continue(L, L->ci);
+  L->errorJmp = lj.previous;
+  L->nCcalls = oldnCcalls;
+  return lj.status == LUA_OK ? L->status : lj.status;
+}
+
+/* resume_fast applies: a C frame that yielded, marked CIST_RETYIELD by
+ * its Lua caller's CALL, with no continuation, no pending __close of its
+ * own results, and no hooks. */
+#define resume_canfast(L, ci)                                              \
+  (((ci)->callstatus & (CIST_C | CIST_RETYIELD | CIST_CLSRET)) ==          \
+       (CIST_C | CIST_RETYIELD) &&                                         \
+   (ci)->u.c.k == NULL && !(L)->hookmask)
+
 static int resume_error(lua_State *L, const char *msg, int narg) {
   L->top -= narg;
   setsvalue(L, L->top, str_newz(L, msg));
@@ -170,8 +221,12 @@ LUA_API int lua_resume(lua_State *L, lua_State *from, int nargs,
     return resume_error(L, "C stack overflow", nargs);
   L->nCcalls++;
   resume_level(L) = (lua_KContext)L->nCcalls;
-  status = resume_run(L, resume_body, &nargs);
-  status = resume_recover(L, status);
+  if (L->status == LUA_YIELD && resume_canfast(L, L->ci))
+    status = resume_fast(L, nargs);
+  else
+    status = resume_run(L, resume_body, &nargs);
+  if (CR_UNLIKELY(resume_errorstatus(status)))
+    status = resume_recover(L, status);
   if (CR_UNLIKELY(resume_errorstatus(status))) {
     L->status = (lu_byte)status;  /* the coroutine is dead */
     do_seterrorobj(L, status, L->top);
