@@ -149,6 +149,13 @@ LUA_API void *lua_touserdata(lua_State *L, int idx) {
 }
 
 LUA_API lua_State *lua_tothread(lua_State *L, int idx) {
+  /* coroutine.wrap's function finds its thread in upvalue 1 at every
+   * call: that case first */
+  if (idx == lua_upvalueindex(1) && ttisCclosure(L->ci->func)) {
+    CClosure *fn = clCvalue(L->ci->func);
+    if (fn->nupvalues >= 1 && ttisthread(&fn->upvalue[0]))
+      return thvalue(&fn->upvalue[0]);
+  }
   const TValue *o = api_index2value(L, idx);
   return ttisthread(o) ? thvalue(o) : NULL;
 }

@@ -160,10 +160,13 @@ static int coro_yield(lua_State *L)
 	return lua_yield(L, lua_gettop(L));
 }
 
+/* The names are the closure's upvalues, in enum order: pushing one is a
+ * copy, where lua_pushstring would hash and look the name up every time
+ * (schedulers ask for the status after every resume). */
 static int coro_status(lua_State *L)
 {
 	lua_State *co = coro_check(L, 1);
-	lua_pushstring(L, coro_state_names[coro_state_of(L, co)]);
+	lua_pushvalue(L, lua_upvalueindex(1 + (int)coro_state_of(L, co)));
 	return 1;
 }
 
@@ -204,7 +207,7 @@ static const luaL_Reg coro_functions[] = {
 	{"create", coro_create},
 	{"resume", coro_resume},
 	{"running", coro_running},
-	{"status", coro_status},
+	{"status", NULL},	/* a closure: luaopen_coroutine */
 	{"wrap", coro_wrap},
 	{"yield", coro_yield},
 	{"isyieldable", coro_isyieldable},
@@ -215,5 +218,11 @@ static const luaL_Reg coro_functions[] = {
 LUAMOD_API int luaopen_coroutine(lua_State *L)
 {
 	luaL_newlib(L, coro_functions);
+	for (int i = 0; i < (int)(sizeof coro_state_names /
+				  sizeof coro_state_names[0]); i++)
+		lua_pushstring(L, coro_state_names[i]);
+	lua_pushcclosure(L, coro_status, (int)(sizeof coro_state_names /
+					       sizeof coro_state_names[0]));
+	lua_setfield(L, -2, "status");
 	return 1;
 }

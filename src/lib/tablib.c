@@ -249,6 +249,27 @@ static int tablib_less(lua_State *L, int cmp, int a, int b)
   return result;
 }
 
+/* tablib_less, and when true also pops the value on top (the partition
+   scans' element, dropped on every step that goes on): with an order
+   function its result and that value go in one pop. */
+static int tablib_less_drop(lua_State *L, int cmp, int a, int b)
+{
+  int result;
+  if (!cmp) {
+    result = lua_compare(L, a, b, LUA_OPLT);
+    if (result)
+      lua_pop(L, 1);
+    return result;
+  }
+  lua_pushvalue(L, 2);
+  lua_pushvalue(L, a - 1);
+  lua_pushvalue(L, b - 2);
+  lua_call(L, 2, 1);
+  result = lua_toboolean(L, -1);
+  lua_pop(L, result ? 2 : 1);
+  return result;
+}
+
 /* Some randomness for pivots that is cheap and needs no seeding. */
 static unsigned int tablib_randomness(void)
 {
@@ -287,16 +308,14 @@ static tablib_Index tablib_partition(lua_State *L, int cmp, tablib_Index lo,
   tablib_Index j = up - 1;
   for (;;) {
     /* advance i while a[i] < P */
-    while (lua_geti(L, 1, ++i), tablib_less(L, cmp, -1, -2)) {
+    while (lua_geti(L, 1, ++i), tablib_less_drop(L, cmp, -1, -2)) {
       if (i == up - 1)
         luaL_error(L, "invalid order function for sorting");
-      lua_pop(L, 1);
     }
     /* retreat j while P < a[j] */
-    while (lua_geti(L, 1, --j), tablib_less(L, cmp, -3, -1)) {
+    while (lua_geti(L, 1, --j), tablib_less_drop(L, cmp, -3, -1)) {
       if (j < i)
         luaL_error(L, "invalid order function for sorting");
-      lua_pop(L, 1);
     }
     if (j < i) {
       lua_pop(L, 1);  /* a[j] */

@@ -261,7 +261,15 @@ void do_poscall(lua_State *L, CallInfo *ci, int nres) {
   L->ci = ci->previous;
 }
 
-CR_INLINE void do_ccall(lua_State *L, StkId func, int nresults, uint32_t inc) {
+/* A compiled function's code entered at an instruction (jit_runtime.c's
+ * JitHandler). The functions that call one are not instrumented by
+ * UBSan's -fsanitize=function, which would read a signature word before
+ * the code (jit_runtime.c, JIT_ENTRY). */
+typedef CR_PRESERVE_NONE void (*DoJitCode)(JIT_HANDLER_PARAMS);
+#define DO_JIT_CALLER __attribute__((no_sanitize("function")))
+
+CR_INLINE DO_JIT_CALLER void do_ccall(lua_State *L, StkId func, int nresults,
+                                      uint32_t inc) {
   CallInfo *ci;
   L->nCcalls += inc;
   if (CR_UNLIKELY(do_getCcalls(L) >= CR_MAX_CCALLS)) {
@@ -286,16 +294,37 @@ CR_INLINE void do_ccall(lua_State *L, StkId func, int nresults, uint32_t inc) {
       next->u.l.savedpc = p->code;
       next->u.l.trap = 0;
       L->ci = next;
-      /* Compiled and past profiling: enter its code here, as vm_execute
-       * would, without vm_execute's own frame and checks. */
+      /* Compiled and past profiling: enter its code at its first
+       * instruction here, as vm_execute (jit_enter) would, without their
+       * frames and checks. */
       if (p->jitcode != NULL && !L->hookmask && !fb_profiling(p)) {
         LClosure *cl = clLvalue(func);
-        jit_enter(L, next, func + 1, p->code, 0, p->k, cl, NULL, p->feedback);
+        JitCode *jc = p->jitcode;
+        DoJitCode h = (DoJitCode)(void *)(jc->code + jc->offsets[0]);
+        h(L, next, func + 1, p->code, 0, p->k, cl, NULL, p->feedback);
       } else
         vm_execute(L, next);
       L->nCcalls -= inc;
       return;
     }
+  }
+  /* A C function (generic-for iterators such as coroutine.wrap's), same
+   * conditions: do_precallC's work without do_precall's dispatch. */
+  lua_CFunction f = ttislcf(func) ? fvalue(func)
+                  : ttisCclosure(func) ? clCvalue(func)->f : NULL;
+  if (f != NULL && L->ci->next != NULL &&
+      L->stack_last - L->top > LUA_MINSTACK && !L->hookmask) {
+    ci = L->ci->next;
+    ci->func = func;
+    ci->nresults = (short)nresults;
+    ci->callstatus = CIST_C;
+    ci->top = L->top + LUA_MINSTACK;
+    L->ci = ci;
+    int n = f(L);
+    cr_assert(n >= 0 && n <= L->top - (ci->func + 1), "results on the stack");
+    do_poscall(L, ci, n);
+    L->nCcalls -= inc;
+    return;
   }
   if ((ci = do_precall(L, func, nresults)) != NULL) {
     ci->callstatus = CIST_FRESH;
@@ -304,10 +333,11 @@ CR_INLINE void do_ccall(lua_State *L, StkId func, int nresults, uint32_t inc) {
   L->nCcalls -= inc;
 }
 
-void do_call(lua_State *L, StkId func, int nresults) {
+DO_JIT_CALLER void do_call(lua_State *L, StkId func, int nresults) {
   do_ccall(L, func, nresults, 1);
 }
 
-void do_callnoyield(lua_State *L, StkId func, int nresults) {
+DO_JIT_CALLER void do_callnoyield(lua_State *L, StkId func,
+                                  int nresults) {
   do_ccall(L, func, nresults, DO_NYCI);
 }

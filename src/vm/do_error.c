@@ -8,21 +8,13 @@
  * decision 10): interpreter handlers, compiled code and C functions keep
  * nothing on the C stack that needs cleanup.
  */
-#include <setjmp.h>
 #include <stdlib.h>
 
 #include "vm/do.h"
+#include "vm/do_jmp.h"
 #include "obj/str.h"
 #include "vm/debuginfo.h"
 #include "vm/func.h"
-
-/* _setjmp/_longjmp: the signal mask need not be saved or restored, which
- * makes entering a protected region cheap (pcall is common). */
-struct lua_longjmp {
-  struct lua_longjmp *previous;
-  jmp_buf b;
-  volatile int status;
-};
 
 void do_seterrorobj(lua_State *L, int errcode, StkId oldtop) {
   switch (errcode) {

@@ -22,10 +22,15 @@
  * of jumping (vm/resume.h): the interpreter passes it out of vm_execute,
  * and resume_unroll and lua_resume see L->status == LUA_YIELD. The state
  * left behind is the one the longjmp leaves, so resuming is the same.
+ * Resuming it is also the common resume, and has its own path
+ * (resume_fast): the Lua frame that called the yielding function goes on
+ * directly, in a recovery point set up inline.
  */
 #include "vm/resume.h"
 #include "vm/do.h"
+#include "vm/do_jmp.h"
 #include "vm/interp.h"
+#include "jit/jit.h"
 #include "obj/str.h"
 #include "vm/debuginfo.h"
 #include "vm/func.h"
@@ -155,23 +160,11 @@ static int resume_error(lua_State *L, const char *msg, int narg) {
   return LUA_ERRRUN;
 }
 
-LUA_API int lua_resume(lua_State *L, lua_State *from, int nargs,
-                       int *nresults) {
-  int status;
-  if (L->status == LUA_OK) {
-    if (L->ci != &L->base_ci)
-      return resume_error(L, "cannot resume non-suspended coroutine", nargs);
-    if (L->top - (L->ci->func + 1) == nargs)  /* no function to run */
-      return resume_error(L, "cannot resume dead coroutine", nargs);
-  } else if (L->status != LUA_YIELD)
-    return resume_error(L, "cannot resume dead coroutine", nargs);
-  L->nCcalls = from != NULL ? (uint32_t)do_getCcalls(from) : 0;
-  if (do_getCcalls(L) >= CR_MAX_CCALLS)
-    return resume_error(L, "C stack overflow", nargs);
-  L->nCcalls++;
-  resume_level(L) = (lua_KContext)L->nCcalls;
-  status = resume_run(L, resume_body, &nargs);
-  status = resume_recover(L, status);
+/* lua_resume after the thread ran: errors not recovered kill it; the
+ * results are counted. */
+static int resume_end(lua_State *L, int status, int *nresults) {
+  if (CR_UNLIKELY(resume_errorstatus(status)))
+    status = resume_recover(L, status);
   if (CR_UNLIKELY(resume_errorstatus(status))) {
     L->status = (lu_byte)status;  /* the coroutine is dead */
     do_seterrorobj(L, status, L->top);
@@ -181,6 +174,98 @@ LUA_API int lua_resume(lua_State *L, lua_State *from, int nargs,
   *nresults = status == LUA_YIELD ? L->ci->u2.nyield
                                   : (int)(L->top - (L->ci->func + 1));
   return status;
+}
+
+typedef CR_PRESERVE_NONE void (*ResumeJitCode)(JIT_HANDLER_PARAMS);
+
+/*
+ * lua_resume of a thread suspended by a yield from a C function that a
+ * Lua CALL made (CIST_RETYIELD, vm/resume.h), without continuation, no
+ * hooks set (resume_canfast): what resume_body and resume_unroll would
+ * do, without their general cases, in a recovery point set up here
+ * (do_rawrunprotected's, inline). The values given to resume are the
+ * CALL's results, and the Lua frame goes on at once in its compiled code
+ * (or the interpreter) from the instruction after the CALL (vm_finishOp
+ * has nothing to do for a CALL); anything below it (a lua_pcallk, a
+ * lua_callk) is left to resume_unroll. ncalls: the C calls of `from`.
+ * Not instrumented by UBSan's -fsanitize=function, which would read a
+ * signature word before compiled code (jit_runtime.c, JIT_ENTRY).
+ */
+static CR_NOINLINE __attribute__((no_sanitize("function")))
+int resume_fast(lua_State *L, uint32_t ncalls, int nargs, int *nresults) {
+  struct lua_longjmp lj;
+  CallInfo *ci = L->ci;
+  L->nCcalls = ncalls + 1;
+  resume_level(L) = (lua_KContext)(ncalls + 1);
+  L->status = LUA_OK;
+  /* do_poscall of the yield, its two commonest shapes here (no hooks, no
+   * tbc: resume_canfast) */
+  if (ci->nresults == 0) {  /* yield as a statement */
+    L->top = ci->func;
+    L->ci = ci->previous;
+  } else if (ci->nresults == 1 && nargs == 1) {
+    setobj(L, ci->func, L->top - 1);
+    L->top = ci->func + 1;
+    L->ci = ci->previous;
+  } else
+    do_poscall(L, ci, nargs);
+  lj.status = LUA_OK;
+  lj.previous = L->errorJmp;
+  L->errorJmp = &lj;
+  if (_setjmp(lj.b) == 0) {
+    /* nothing that a longjmp could find changed is kept in locals */
+    ci = L->ci;
+    LClosure *cl = clLvalue(ci->func);
+    Proto *p = cl->p;
+    JitCode *jc = p->jitcode;
+    cr_assert(GET_OPCODE(ci->u.l.savedpc[-1]) == OP_CALL, "yield from a CALL");
+    if (CR_LIKELY(jc != NULL)) {  /* its code at the saved pc (jit_enter) */
+      size_t ix = (size_t)(ci->u.l.savedpc - p->code);
+      ResumeJitCode h = (ResumeJitCode)(void *)(jc->code + jc->offsets[ix]);
+      h(L, ci, ci->func + 1, p->code, 0, p->k, cl, NULL, p->feedback);
+    } else
+      vm_execute(L, ci);
+    if (L->status != LUA_YIELD)  /* the frame ended without a new yield */
+      resume_unroll(L, NULL);
+  }
+  L->errorJmp = lj.previous;
+  L->nCcalls = ncalls + 1;
+  if (CR_LIKELY(lj.status == LUA_OK && L->status == LUA_YIELD)) {
+    *nresults = L->ci->u2.nyield;
+    return LUA_YIELD;
+  }
+  return resume_end(L, lj.status == LUA_OK ? L->status : lj.status, nresults);
+}
+
+/* resume_fast applies: a C frame that yielded, marked CIST_RETYIELD by
+ * its Lua caller's CALL, with no continuation, no to-be-closed slots
+ * (lua_toclose) and no hooks, so that moving its results can neither
+ * call nor raise before the recovery point is set up. */
+#define resume_canfast(L, ci)                                              \
+  (((ci)->callstatus & (CIST_C | CIST_RETYIELD | CIST_CLSRET)) ==          \
+       (CIST_C | CIST_RETYIELD) &&                                         \
+   (ci)->u.c.k == NULL && !do_hastocloseCfunc((ci)->nresults) &&           \
+   !(L)->hookmask)
+
+LUA_API int lua_resume(lua_State *L, lua_State *from, int nargs,
+                       int *nresults) {
+  uint32_t ncalls = from != NULL ? (uint32_t)do_getCcalls(from) : 0;
+  if (CR_LIKELY(L->status == LUA_YIELD && resume_canfast(L, L->ci) &&
+                ncalls < CR_MAX_CCALLS))
+    return resume_fast(L, ncalls, nargs, nresults);
+  if (L->status == LUA_OK) {
+    if (L->ci != &L->base_ci)
+      return resume_error(L, "cannot resume non-suspended coroutine", nargs);
+    if (L->top - (L->ci->func + 1) == nargs)  /* no function to run */
+      return resume_error(L, "cannot resume dead coroutine", nargs);
+  } else if (L->status != LUA_YIELD)
+    return resume_error(L, "cannot resume dead coroutine", nargs);
+  L->nCcalls = ncalls;
+  if (do_getCcalls(L) >= CR_MAX_CCALLS)
+    return resume_error(L, "C stack overflow", nargs);
+  L->nCcalls++;
+  resume_level(L) = (lua_KContext)L->nCcalls;
+  return resume_end(L, resume_run(L, resume_body, &nargs), nresults);
 }
 
 LUA_API int lua_isyieldable(lua_State *L) {
