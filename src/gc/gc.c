@@ -599,6 +599,7 @@ static void gc_atomic2gen(lua_State *L, global_State *g)
   gc_sweep2old(L, &g->finobj);
   g->finobjrold = g->finobjold1 = g->finobjsur = g->finobj;
   gc_sweep2old(L, &g->tobefnz);
+  g->currentwhite &= (lu_byte)~GC_EPOCH;   /* every survivor plain black */
   g->gckind = GC_KIND_GEN;
   g->lastatomic = 0;
   g->GCestimate = gc_totalbytes(g);   /* base of the major threshold */
@@ -640,10 +641,44 @@ static lu_mem gc_entergen(lua_State *L, global_State *g)
   return work;
 }
 
+/* Whiten the objects of a gray list (they must be traversed again). */
+static void gc_whitegraylist(global_State *g, GCObject *o)
+{
+  while (o != NULL) {
+    GCObject *next = *gc_getgclist(o);
+    gc_makewhite(g, o);
+    o = next;
+  }
+}
+
+/* Leave generational mode for a major collection marked in an epoch
+ * (gc.h, GC_EPOCH): gc_enterinc without whitening the heap. Objects at
+ * rest are black (old), white (young) or gray; only the gray ones must
+ * become white, and they are all on the gray lists (gc_correctgraylists
+ * merged those into grayagain; forward barriers add to gray) or open
+ * upvalues (gray on no list; their threads are on twups). */
+static void gc_enterepoch(global_State *g)
+{
+  gc_whitegraylist(g, g->gray);
+  gc_whitegraylist(g, g->grayagain);
+  gc_whitegraylist(g, g->weak);
+  gc_whitegraylist(g, g->allweak);
+  gc_whitegraylist(g, g->ephemeron);
+  for (lua_State *th = g->twups; th != NULL; th = th->twups)
+    for (UpVal *uv = th->openupval; uv != NULL; uv = uv->u.open.next)
+      gc_makewhite(g, obj2gco(uv));
+  g->reallyold = g->old1 = g->survival = NULL;
+  g->finobjrold = g->finobjold1 = g->finobjsur = NULL;
+  g->gcstate = GCS_PAUSE;
+  g->gckind = GC_KIND_INC;
+  g->lastatomic = 0;
+  g->currentwhite |= (lu_byte)GC_EPOCH;
+}
+
 /* A major collection in generational mode. */
 static lu_mem gc_fullgen(lua_State *L, global_State *g)
 {
-  gc_enterinc(g);
+  gc_enterepoch(g);
   return gc_entergen(L, g);
 }
 

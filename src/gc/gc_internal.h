@@ -57,10 +57,15 @@ enum {
 /* Colours                                                             */
 /* ------------------------------------------------------------------ */
 
-#define gc_set2gray(o)  ((o)->marked &= (lu_byte)~GC_COLORBITS)
-#define gc_set2black(o) \
-  ((o)->marked = (lu_byte)(((o)->marked & ~GC_WHITEBITS) | \
-                           gc_bitmask(GC_BIT_BLACK)))
+/* (Gray also drops an epoch's black: gc.h, GC_EPOCH.) */
+#define gc_set2gray(o) \
+  ((o)->marked &= (lu_byte)~(GC_COLORBITS | gc_bitmask(GC_BIT_TESTBIT)))
+/* Marked black in the current cycle (an epoch's black in a major). */
+#define gc_set2black(g, o) \
+  ((o)->marked = (lu_byte)(((o)->marked & ~(GC_WHITEBITS | gc_inepoch(g))) | \
+                           gc_blackbit(g)))
+/* gc_nw2black for a gray object of the current cycle. */
+#define gc_gray2black(g, o) ((o)->marked |= (lu_byte)gc_blackbit(g))
 /* Current white, age NEW: the state of a fresh object. */
 #define gc_makewhite(g, o) \
   ((o)->marked = (lu_byte)(((o)->marked & ~(GC_COLORBITS | GC_AGEBITS)) | \
@@ -69,11 +74,11 @@ enum {
   (cr_assert(gc_getage(o) == (from), "age transition"), \
    (o)->marked ^= (lu_byte)((from) ^ (to)))
 
-#define gc_valiswhite(v)   (iscollectable(v) && gc_iswhite(gcvalue(v)))
+#define gc_valiswhite(g, v) (iscollectable(v) && gc_unmarked(g, gcvalue(v)))
 #define gc_markvalue(g, v) \
-  do { if (gc_valiswhite(v)) gc_reallymark(g, gcvalue(v)); } while (0)
+  do { if (gc_valiswhite(g, v)) gc_reallymark(g, gcvalue(v)); } while (0)
 #define gc_markobject(g, o) \
-  do { if (gc_iswhite(obj2gco(o))) gc_reallymark(g, obj2gco(o)); } while (0)
+  do { if (gc_unmarked(g, obj2gco(o))) gc_reallymark(g, obj2gco(o)); } while (0)
 #define gc_markobjectN(g, o) \
   do { if ((o) != NULL) gc_markobject(g, o); } while (0)
 

@@ -85,7 +85,7 @@ void gc_reallymark(global_State *g, GCObject *o)
   switch (o->tt) {
     case VT_SHRSTR:
     case VT_LNGSTR:
-      gc_set2black(o);                 /* no references */
+      gc_set2black(g, o);                 /* no references */
       break;
     case VT_UPVAL: {
       UpVal *uv = (UpVal *)o;
@@ -93,7 +93,7 @@ void gc_reallymark(global_State *g, GCObject *o)
         gc_set2gray(o);  /* open: gray on no list; its thread keeps the
                             value marked (gc_upvalclosed when it closes) */
       else
-        gc_set2black(o);
+        gc_set2black(g, o);
       gc_markvalue(g, uv->v);
       break;
     }
@@ -101,7 +101,7 @@ void gc_reallymark(global_State *g, GCObject *o)
       Udata *u = (Udata *)o;
       if (u->nuvalue == 0) {           /* nothing but the metatable */
         gc_markobjectN(g, u->metatable);
-        gc_set2black(o);
+        gc_set2black(g, o);
         break;
       }
       gc_linkgclist(o, &g->gray);
@@ -155,7 +155,7 @@ static lu_mem gc_remarkupvals(global_State *g)
   lua_State *th;
   while ((th = *p) != NULL) {
     work++;
-    if (!gc_iswhite(obj2gco(th)) && th->openupval != NULL) {
+    if (!gc_unmarked(g, obj2gco(th)) && th->openupval != NULL) {
       p = &th->twups;
       continue;
     }
@@ -163,7 +163,7 @@ static lu_mem gc_remarkupvals(global_State *g)
     th->twups = th;
     for (UpVal *uv = th->openupval; uv != NULL; uv = uv->u.open.next) {
       work++;
-      if (!gc_iswhite(obj2gco(uv)))
+      if (!gc_unmarked(g, obj2gco(uv)))
         gc_markvalue(g, uv->v);
     }
   }
@@ -211,7 +211,7 @@ static int gc_iscleared(global_State *g, GCObject *o)
     gc_markobject(g, o);
     return 0;
   }
-  return gc_iswhite(o);
+  return gc_unmarked(g, o);
 }
 
 #define gc_nodekeyN(n) (node_keyiscollectable(n) ? node_keygc(n) : NULL)
@@ -312,14 +312,14 @@ static int gc_traverseephemeron(global_State *g, Table *h, int inv)
   int hasclears = 0;
   int haswhitewhite = 0;
   for (uint32_t i = 0; i < h->asize; i++) {
-    if (gc_valiswhite(&h->array[i])) {
+    if (gc_valiswhite(g, &h->array[i])) {
       marked = 1;
       gc_reallymark(g, gcvalue(&h->array[i]));
     }
   }
   uint32_t ns = tab_nslots(h);
   for (uint32_t i = 0; i < ns; i++) {
-    if (gc_valiswhite(&h->slots[i])) {
+    if (gc_valiswhite(g, &h->slots[i])) {
       marked = 1;
       gc_reallymark(g, gcvalue(&h->slots[i]));
     }
@@ -332,9 +332,9 @@ static int gc_traverseephemeron(global_State *g, Table *h, int inv)
         gc_clearkey(n);
       } else if (gc_iscleared(g, gc_nodekeyN(n))) {
         hasclears = 1;
-        if (gc_valiswhite(node_val(n)))
+        if (gc_valiswhite(g, node_val(n)))
           haswhitewhite = 1;
-      } else if (gc_valiswhite(node_val(n))) {
+      } else if (gc_valiswhite(g, node_val(n))) {
         marked = 1;
         gc_reallymark(g, gcvalue(node_val(n)));
       }
@@ -493,7 +493,7 @@ static lu_mem gc_traverseshape(global_State *g, Shape *s)
 lu_mem gc_propagatemark(global_State *g)
 {
   GCObject *o = g->gray;
-  gc_nw2black(o);
+  gc_gray2black(g, o);
   if (o->tt == VT_TABLE) {            /* most of them */
     g->gray = ((Table *)o)->gclist;
     return gc_traversetable(g, (Table *)o);
@@ -559,7 +559,7 @@ static void gc_convergeephemerons(global_State *g)
     while ((w = next) != NULL) {
       Table *h = (Table *)w;
       next = h->gclist;
-      gc_nw2black(w);
+      gc_gray2black(g, w);
       if (gc_traverseephemeron(g, h, dir)) {
         gc_propagateall(g);
         changed = 1;
@@ -655,9 +655,19 @@ lu_mem gc_atomic(lua_State *L)
   gc_clearbyvalues(g, g->weak, origweak);
   gc_clearbyvalues(g, g->allweak, origall);
   if (g->root_shape != NULL && gc_shapesmaydie(g))
-    shape_cleartransitions(g->root_shape);
+    shape_cleartransitions(g, g->root_shape);
   g->shape_birthsat[1] = g->shape_birthsat[0];
   g->shape_birthsat[0] = g->shape_births;
+  if (gc_inepoch(g)) {
+    /* str_clearcache drops white entries: give the unmarked ones (black
+     * from before the epoch) a white to be seen by. */
+    for (int i = 0; i < (int)(sizeof(g->strcache) / sizeof(g->strcache[0])); i++)
+      for (int j = 0; j < 2; j++) {
+        GCObject *o = obj2gco(g->strcache[i][j]);
+        if (gc_unmarked(g, o))
+          o->marked |= (lu_byte)gc_currentwhite(g);
+      }
+  }
   str_clearcache(g);
   g->currentwhite = (lu_byte)gc_otherwhite(g);   /* flip */
   cr_assert(g->gray == NULL, "marking finished");

@@ -241,8 +241,9 @@ void gc_sweep2old(lua_State *L, GCObject **p)
   gc_DeadStrings dead;
   dead.n = 0;
   while ((curr = *p) != NULL) {
-    if (gc_iswhite(curr)) {
-      cr_assert(gc_isdead(g, curr), "white after atomic means dead");
+    if (gc_unmarked(g, curr)) {
+      cr_assert(gc_inepoch(g) || gc_isdead(g, curr),
+                "white after atomic means dead");
       *p = curr->next;
       gc_freedead(L, &dead, curr);
       continue;
@@ -252,8 +253,9 @@ void gc_sweep2old(lua_State *L, GCObject **p)
       gc_linkgclist(curr, &g->grayagain);
     else if (curr->tt == VT_UPVAL && upisopen((UpVal *)curr))
       gc_set2gray(curr);
-    else
-      gc_nw2black(curr);
+    else                            /* plain black, also after an epoch */
+      curr->marked = (lu_byte)((curr->marked & ~gc_bitmask(GC_BIT_TESTBIT)) |
+                               gc_bitmask(GC_BIT_BLACK));
     p = &curr->next;
   }
   gc_flushstrings(L, &dead);
@@ -277,7 +279,7 @@ void gc_separatetobefnz(global_State *g, int all)
   GCObject *curr;
   while ((curr = *p) != g->finobjold1) {
     cr_assert(gc_hasfinalizer(curr), "finobj holds objects to finalize");
-    if (!(gc_iswhite(curr) || all)) {
+    if (!(gc_unmarked(g, curr) || all)) {
       p = &curr->next;
     } else {
       if (curr == g->finobjsur)

@@ -154,18 +154,18 @@ Shape *shape_addkey(lua_State *L, Shape *s, TString *key)
   return child;
 }
 
-void shape_cleartransitions(Shape *s)
+void shape_cleartransitions(global_State *g, Shape *s)
 {
   uint32_t nb = shape_nbuckets(s);
   for (uint32_t i = 0; i < nb; i++) {
     Shape **p = &s->transitions[i];
     while (*p != NULL) {
       Shape *c = *p;
-      if (gc_iswhite(obj2gco(c))) {
+      if (gc_unmarked(g, obj2gco(c))) {
         *p = c->sibling;           /* dead: the sweep frees it */
         s->ntrans--;
       } else {
-        shape_cleartransitions(c); /* depth <= SHAPE_MAX_KEYS */
+        shape_cleartransitions(g, c); /* depth <= SHAPE_MAX_KEYS */
         p = &c->sibling;
       }
     }

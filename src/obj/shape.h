@@ -98,7 +98,7 @@ static inline TString *shape_key(const Shape *s, uint32_t idx)
 /* Collector support. */
 /* Drop transitions to unmarked (white) shapes, in the whole tree under
  * root; run after marking, before sweeping. */
-void shape_cleartransitions(Shape *root);
+void shape_cleartransitions(global_State *g, Shape *root);
 /* Free a dead shape (its parent no longer lists it). */
 void shape_free(lua_State *L, Shape *s);
 
