@@ -50,6 +50,7 @@ typedef struct JitCode {
   struct JitSlow *slow;   /* blocks of the general stencils compiled so far
                              (jit_compile_slow), newest first */
   size_t slowneed;        /* bytes of general stencils not yet compiled */
+  size_t slowbytes;       /* bytes of general stencils compiled so far */
   uint32_t offsets[];  /* [0, ninsns): instruction index -> offset of its
                           stencil (not in order: MMBIN* stencils come
                           last); [ninsns]: the end of those; [ninsns + 1 +

@@ -477,12 +477,15 @@ static enum JitAbort jit_build(Proto *p, int prof, JitCode **out) {
   pthread_once(&prep_once, jit_prepare);  /* needs the region (reach) */
   if (!prep_ok) return JIT_ABORT_FAR;
   JitCode *jc = malloc(sizeof(JitCode) + (size_t)(2 * n + 1) * sizeof(uint32_t));
-  int *order = malloc((size_t)n * (sizeof(int) + sizeof(uint32_t)) + 1);
-  if (jc == NULL || order == NULL) {
+  /* per instruction: its stencil, its place in the layout, its length */
+  const Prepared **prs =
+      malloc((size_t)n * (sizeof(Prepared *) + sizeof(int) + sizeof(uint32_t)) + 1);
+  if (jc == NULL || prs == NULL) {
     free(jc);
-    free(order);
+    free(prs);
     return JIT_ABORT_NOMEM;
   }
+  int *order = (int *)(prs + n);
   uint32_t *lens = (uint32_t *)(order + n);
   uint32_t *slowat = jc->offsets + n + 1;  /* JitCode.offsets */
   /* Layout: [prologue,] the stencils in bytecode order, cold ones
@@ -504,10 +507,11 @@ static enum JitAbort jit_build(Proto *p, int prof, JitCode **out) {
     if ((op_feedback[op] != FB_NONE && GETARG_F(ins) == NO_FEEDBACK) ||
         (op == OP_LOADK && (uint64_t)GETARG_Bx(ins) * sizeof(TValue) > INT32_MAX)) {
       free(jc);
-      free(order);
+      free(prs);
       return op == OP_LOADK ? JIT_ABORT_RANGE : JIT_ABORT_NOFB;
     }
-    const Stencil *st = jit_stencil_for(p, ins, prof)->st;
+    prs[pc] = jit_stencil_for(p, ins, prof);
+    const Stencil *st = prs[pc]->st;
     uint32_t len = st->size;
     if (j + 1 < n && st->tail_cont != STENCIL_TAIL_NONE) {
       jit_conts(p, pc, c);
@@ -520,11 +524,12 @@ static enum JitAbort jit_build(Proto *p, int prof, JitCode **out) {
   jc->offsets[n] = size;
   jc->slow = NULL;
   jc->slowneed = 0;
+  jc->slowbytes = 0;
   const Prepared *lazy = &prep_extra[EXTRA_LAZYSLOW];
   for (int pc = 0; pc < n; pc++) {
     Instruction ins = p->code[pc];
     slowat[pc] = UINT32_MAX;
-    if (jit_stencil_for(p, ins, prof)->slow) {
+    if (prs[pc]->slow) {
       slowat[pc] = size;
       size += lazy->st->size;
       jc->slowneed += prep_set[SET_GENERAL][GET_OPCODE(ins)].st->size;
@@ -535,7 +540,7 @@ static enum JitAbort jit_build(Proto *p, int prof, JitCode **out) {
   uint8_t *mem = jit_mem_alloc(&mapsize, &w);
   if (mem == NULL) {
     free(jc);
-    free(order);
+    free(prs);
     return JIT_ABORT_NOMEM;
   }
   uint64_t src[SRC_EXTERN + stencil_nsymbols];
@@ -549,7 +554,7 @@ static enum JitAbort jit_build(Proto *p, int prof, JitCode **out) {
   }
   for (int pc = 0; pc < n; pc++) {
     Instruction ins = p->code[pc];
-    const Prepared *pr = jit_stencil_for(p, ins, prof);
+    const Prepared *pr = prs[pc];
     jit_operands(src, p, ins, pc);
     jit_conts(p, pc, c);
     src[SRC_NEXT] = (uintptr_t)(mem + jc->offsets[c[0]]);
@@ -560,7 +565,7 @@ static enum JitAbort jit_build(Proto *p, int prof, JitCode **out) {
     if (pr->slow)
       jit_patch(mem, w, slowat[pc], lazy->st->size, lazy->st, lazy->ph, src);
   }
-  free(order);
+  free(prs);
   jc->code = mem;
   jc->profiling = prof;
   jc->older = NULL;
@@ -680,6 +685,7 @@ const uint8_t *jit_compile_slow(lua_State *L, Proto *p, int idx) {
   uint32_t at = (uint32_t)b->used;
   b->used += len;
   jc->slowneed = jc->slowneed > len ? jc->slowneed - len : 0;
+  jc->slowbytes += len;
   uint64_t src[SRC_EXTERN + stencil_nsymbols];
   int64_t c[3];
   memcpy(src + SRC_RODATA, prep_fixed,

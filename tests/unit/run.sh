@@ -18,6 +18,7 @@ vm arithmetic and comparison|make -s -f tests/unit/Makefile.vmB
 interpreter on hand-assembled protos|make -s -f tests/unit/Makefile.vmA
 front end (codegen vs luac, errors, binary chunks)|sh tests/unit/front_test.sh
 baseline JIT (compile, free, recompile)|make -s -f tests/unit/Makefile.jit
+baseline JIT switches (--trace-opt, --print-code, --perf-map)|sh tests/unit/jit_switches.sh
 TABLE
 rm -f "/tmp/crescent-unit-$$.log"
 echo "$passed passed, $failed failed"
