@@ -399,6 +399,27 @@ CR_PRESERVE_NONE void jit_rt_slow(HANDLER_PARAMS);
 #define CALL_TOP(f_) (CALL_KNOWN_B ? CALL_ARGS_END(f_, B) : L->top)
 #define CALL_NARGS(f_, top_) (CALL_KNOWN_B ? B - 1 : (int)((top_) - (f_) - 1))
 #define CALL_KNOWN_B 0
+/* No argument missing: with B known, numparams < B is one compare with an
+ * immediate (B - 1 >= numparams would first compute B - 1). */
+#define CALL_HASARGS(f_, top_, np_)                                        \
+  (CALL_KNOWN_B ? (int)(np_) < B : CALL_NARGS(f_, top_) >= (int)(np_))
+/* nresults and callstatus, adjacent 16-bit fields, in one 32-bit store
+ * (an immediate when the result count is). */
+_Static_assert(offsetof(CallInfo, callstatus) ==
+                   offsetof(CallInfo, nresults) + sizeof(short),
+               "CallInfo: callstatus follows nresults");
+#define CALL_SETSTATUS(nci_, nres_) do {                                   \
+    uint32_t w_ = CALL_KNOWN_B ? (uint32_t)HOLE(C1S)                       \
+                               : (uint32_t)(uint16_t)(short)(nres_) |      \
+                                     ((uint32_t)JIT_CIST_RET << 16);       \
+    __builtin_memcpy(&(nci_)->nresults, &w_, sizeof w_);                   \
+  } while (0)
+/* Room for the callee's frame: with B known, its top (needed anyway)
+ * plus the B - 1 arguments, one lea off the RB hole, below stack_last
+ * (the same as stack_last - (f + B) > maxstacksize). */
+#define CALL_ROOM(top_, ntop_, msz_)                                       \
+  (CALL_KNOWN_B ? BYTES(ntop_, HOLE(RB) - sizeof(TValue)) < L->stack_last  \
+                : L->stack_last - (top_) > (msz_))
 #define CALL_ENTER(callee, nres) do {                                      \
     StkId f_ = (callee);                                                   \
     CallInfo *nci_ = ci->next;                                             \
@@ -410,14 +431,14 @@ CR_PRESERVE_NONE void jit_rt_slow(HANDLER_PARAMS);
       const JitCode *jc_ = np_->jitcode;                                   \
       int msz_ = np_->maxstacksize;                                        \
       const Instruction *ncode_ = np_->code;                               \
+      StkId ntop_ = f_ + 1 + msz_;                                         \
       if (CR_LIKELY(jc_ != NULL) && CR_LIKELY(!L->hookmask) &&             \
-          CR_LIKELY(L->stack_last - top_ > msz_) &&                        \
-          CR_LIKELY(CALL_NARGS(f_, top_) >= np_->numparams)) {             \
+          CR_LIKELY(CALL_ROOM(top_, ntop_, msz_)) &&                       \
+          CR_LIKELY(CALL_HASARGS(f_, top_, np_->numparams))) {             \
         void *entry_ = jc_->code;                                          \
         nci_->func = f_;                                                   \
-        nci_->nresults = (short)(nres);                                    \
-        nci_->callstatus = JIT_CIST_RET;                                   \
-        nci_->top = f_ + 1 + msz_;                                         \
+        CALL_SETSTATUS(nci_, nres);                                        \
+        nci_->top = ntop_;                                                 \
         nci_->u.l.savedpc = ncode_;                                        \
         nci_->u.l.trap = 0;                                                \
         L->ci = nci_;                                                      \
@@ -535,9 +556,12 @@ CR_PRESERVE_NONE void jit_rt_slow(HANDLER_PARAMS);
  * mask, and nothing between that test and this point can set a hook: no
  * second test. A JIT_CIST_RET frame is never CIST_FRESH (compiled calls
  * assign callstatus anew), so that bit is tested first. */
-#define LEAVE_FRAME() do {                                                 \
-    unsigned short st_ = ci->callstatus;                                   \
-    CallInfo *pci_ = ci->previous;                                         \
+#define LEAVE_FRAME() LEAVE_FRAME_FROM(ci->previous, ci->callstatus)
+/* RETURN0/RETURN1 read the frame's previous and callstatus before their
+ * stores (which the compiler must assume may change them). */
+#define LEAVE_FRAME_FROM(prev, st) do {                                    \
+    unsigned short st_ = (st);                                             \
+    CallInfo *pci_ = (prev);                                               \
     if (CR_LIKELY(st_ & JIT_CIST_RET)) {                                   \
       LClosure *rcl_ = clLvalue(pci_->func);                               \
       CR_MUSTTAIL return ((StencilEntry)pci_->u.l.jitret)(                 \
@@ -662,7 +686,13 @@ CR_PRESERVE_NONE void jit_rt_slow(HANDLER_PARAMS);
 #define OP_BODY(name)                                                      \
   CR_PRESERVE_NONE CR_INLINE __attribute__((unused))                       \
   void stencilk1_body_##name(HANDLER_PARAMS)
+/* SELF_k1: the JIT takes it only for a short-string constant key
+ * (jit_compile.c, jit_stencil_for), so the fast path does not test it. */
+#undef SELF_KEY_SHORT
+#define SELF_KEY_SHORT(rc) ((void)(rc), 1)
 #include "vm/op_bodies.h"
+#undef SELF_KEY_SHORT
+#define SELF_KEY_SHORT(rc) ttisshrstring(rc)
 #undef kBIT
 #define kBIT     ((int)HOLE(K))
 #define X(op)                                                              \

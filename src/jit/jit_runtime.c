@@ -185,8 +185,21 @@ JIT_ENTRY void jit_rt_call(JIT_HANDLER_PARAMS) {
   JIT_RUN(nci, 1);
 }
 
-/* The running frame has returned (L->ci is its caller). */
+/* The running frame has returned (L->ci is its caller). A frame pushed
+ * by compiled code (JIT_CIST_RET; never CIST_FRESH) goes back to the
+ * continuation its caller left in jitret, as the RETURN stencils'
+ * LEAVE_FRAME does, rather than through the pc -> offset map: RETURN
+ * with several results, returns that close upvalues, tail calls of C
+ * functions. */
 JIT_ENTRY void jit_rt_leave(JIT_HANDLER_PARAMS) {
+  if (CR_LIKELY(ci->callstatus & JIT_CIST_RET) && CR_LIKELY(!L->hookmask)) {
+    CallInfo *pci = ci->previous;
+    LClosure *pcl = clLvalue(pci->func);
+    Proto *pp = pcl->p;
+    JitHandler h = (JitHandler)pci->u.l.jitret;
+    CR_MUSTTAIL return h(L, pci, pci->func + 1, pp->code, 0, pp->k, pcl, NULL,
+                         pp->feedback);
+  }
   if (ci->callstatus & CIST_FRESH)
     return;
   JIT_RUN(ci->previous, 0);

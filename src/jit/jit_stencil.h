@@ -39,7 +39,8 @@
   X(RAB,  "16 * (A + B): the register above a call's arguments")           \
   X(C1,   "C - 1: a call's result count")                                 \
   X(UA,   "8 * A: byte offset of upvalue A in the closure's array")        \
-  X(UB,   "8 * B")
+  X(UB,   "8 * B")                                                         \
+  X(C1S,  "(C - 1) in 16 bits | JIT_CIST_RET << 16: nresults, callstatus")
 
 /* Ops that also have stencils specialized on their k bit (stencilx_OP_k0,
  * stencilx_OP_k1): the test ops (CONDJUMP's sense), the stores (RKC: a

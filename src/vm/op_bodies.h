@@ -46,6 +46,10 @@
  *   TAILCALL_ENTER(f, n1, d)  the same as a tail call (n1 = args+1, d =
  *                           vararg delta)
  *   LEAVE_FRAME()   the running frame has returned (do_poscall done)
+ *   LEAVE_FRAME_FROM(prev, st)  the same, the frame's previous and
+ *                   callstatus read before its results were stored (an
+ *                   engine may use them rather than read them again;
+ *                   default: LEAVE_FRAME())
  *
  * State (GC roots, DESIGN.md decision 9; errors need the pc):
  *   SAVEPC()        record the pc for errors and hooks
@@ -781,14 +785,22 @@ OP_BODY(NEWTABLE) {
   NEXT();
 }
 
+/* SELF_KEY_SHORT(rc): the key is a short string (an engine that knows
+ * the constant key may answer without the test). */
+#ifndef SELF_KEY_SHORT
+#define SELF_KEY_SHORT(rc) ttisshrstring(rc)
+#endif
+
 OP_BODY(SELF) {
   TValue *rb = RB;
   TValue *rc = RKC;
   TString *key;
-  if (CR_LIKELY(ttistable(rb)) && CR_LIKELY(ttisshrstring(rc))) {
+  if (CR_LIKELY(ttistable(rb)) && CR_LIKELY(SELF_KEY_SHORT(rc))) {
     const TValue *hit = fb_method_hit(L, FSLOT, hvalue(rb), tsvalue(rc));
     if (CR_LIKELY(hit != NULL && !ttisnil(hit))) {
-      setobj(L, RA + 1, rb);
+      TValue *self = RA + 1;  /* rb is a table: its tag is a constant */
+      val_(self).gc = obj2gco(hvalue(rb));
+      settt_(self, VT_TABLE);
       setobj(L, RA, hit);
       NEXT();
     }
@@ -1220,6 +1232,10 @@ OP_BODY(RETURN) {
   LEAVE_FRAME();
 }
 
+#ifndef LEAVE_FRAME_FROM
+#define LEAVE_FRAME_FROM(prev, st) do { (void)(st); LEAVE_FRAME(); } while (0)
+#endif
+
 /* RETURN0/RETURN1: functions without varargs or variables to close. With
  * hooks on, do_poscall runs the return hook (hookmask may have been
  * cleared again meanwhile: do_poscall handles both). */
@@ -1227,11 +1243,13 @@ OP_BODY(RETURN0) {
   if (CR_LIKELY(!L->hookmask)) {
     CallInfo *fr = FRAME;
     int nres = fr->nresults;
-    L->ci = fr->previous;
+    unsigned short st = fr->callstatus;
+    CallInfo *prev = fr->previous;
+    L->ci = prev;
     L->top = REG(-1);
     for (; CR_UNLIKELY(nres > 0); nres--)
       setnilvalue(L->top++);
-    LEAVE_FRAME();
+    LEAVE_FRAME_FROM(prev, st);
   }
   SLOW_PATH();
   L->top = RA;
@@ -1244,12 +1262,14 @@ OP_BODY(RETURN1) {
   if (CR_LIKELY(!L->hookmask)) {
     CallInfo *fr = FRAME;
     int nres = fr->nresults;
-    L->ci = fr->previous;
+    unsigned short st = fr->callstatus;
+    CallInfo *prev = fr->previous;
+    L->ci = prev;
     if (CR_LIKELY(nres == 1)) {  /* the usual case first: one test */
       StkId res = REG(-1);
       setobj(L, res, RA);
       L->top = res + 1;
-      LEAVE_FRAME();
+      LEAVE_FRAME_FROM(prev, st);
     }
     if (nres == 0)
       L->top = REG(-1);
