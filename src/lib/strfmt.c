@@ -18,6 +18,9 @@
  */
 #include <ctype.h>
 #include <locale.h>
+#if defined(__GLIBC__)
+#include <langinfo.h>
+#endif
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -515,7 +518,12 @@ static void strfmt_quote(lua_State *L, luaL_Buffer *buf, int arg)
  */
 static char strfmt_radix(void)
 {
+#if defined(__GLIBC__)
+  /* the same text as localeconv()'s, without filling its whole struct */
+  const char *point = nl_langinfo(RADIXCHAR);
+#else
   const char *point = localeconv()->decimal_point;
+#endif
   return point[0] != '\0' && point[1] == '\0' ? point[0] : '\0';
 }
 
