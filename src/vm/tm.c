@@ -204,9 +204,12 @@ CR_INLINE void tm_movevarframe(lua_State *L, int nfixparams,
   cr_assert(actual >= nfixparams, "the call completed the fixed parameters");
   ci->u.l.nextraargs = actual - nfixparams;
   /* the copy of the function and of the fixed parameters becomes the frame */
-  do_moveslots(top, func, nfixparams + 1);
-  for (int i = 1; i <= nfixparams; i++)
+  setobjs2s(L, top, func);
+#pragma clang loop unroll(disable)   /* a few parameters at most */
+  for (int i = 1; i <= nfixparams; i++) {
+    setobjs2s(L, top + i, func + i);
     setnilvalue(func + i);   /* the collector need not see it twice */
+  }
   L->top = top + nfixparams + 1;
   ci->func = func + actual + 1;
   ci->top += actual + 1;
