@@ -3,7 +3,8 @@
  *
  * The library is split by concern: strlib.c (registration, the string
  * metatable, the byte-level functions), strpat.c (the pattern matcher and
- * find/match/gmatch/gsub), strfmt.c (string.format) and strpack.c
+ * find/match/gmatch/gsub), strfmt.c (string.format; strfmt_float.c
+ * formats its floats) and strpack.c
  * (pack/unpack/packsize).  Like every standard library, all of them are
  * written against the public API only (lua.h, lauxlib.h).
  */
@@ -33,6 +34,24 @@
 extern size_t strlib_startpos(lua_Integer pos, size_t len);
 extern size_t strlib_endpos(lua_State *L, int arg, lua_Integer def,
                             size_t len);
+
+/* The flags of a string.format specification, as a bit set. */
+#define STRFMT_FLAG_MINUS 1u  /* '-': left-justify */
+#define STRFMT_FLAG_PLUS  2u  /* '+': sign non-negative numbers with '+' */
+#define STRFMT_FLAG_SPACE 4u  /* ' ': ... or with a space */
+#define STRFMT_FLAG_ALT   8u  /* '#': alternative form */
+#define STRFMT_FLAG_ZERO  16u /* '0': pad with zeros */
+
+/*
+ * '%e', '%E', '%f', '%g' or '%G' (letter) of v with those flags, width
+ * (0: none) and precision (-1: none), written to out (room for 128 bytes)
+ * exactly as the C library's snprintf writes it, with 'point' as the
+ * radix character. Returns the length, or -1 for values and precisions
+ * it leaves to snprintf (infinities, NaNs, very large or small numbers,
+ * more than 17 significant digits). In strfmt_float.c.
+ */
+extern int strfmt_float(char *out, double v, char letter, unsigned flags,
+                        int width, int precision, char point);
 
 /* The library functions implemented outside strlib.c. */
 extern int strpat_find(lua_State *L);

@@ -42,6 +42,41 @@
 /* Characters that make a pattern more than a plain substring. */
 #define STRPAT_SPECIALS "^$*+?.([%-"
 
+/*
+ * The C library's classification of bytes, as the locale has it when a
+ * search starts (strpat_State.ctype). With glibc that is the table its
+ * <ctype.h> macros read through a call to __ctype_b_loc() on every
+ * byte: the matcher reads the table pointer once per search instead, and
+ * again after any Lua code has run in the middle of one (that code might
+ * change the locale). Elsewhere the functions are called as they are.
+ */
+#if defined(__GLIBC__)
+typedef const unsigned short *strpat_Ctype;
+#define strpat_ctype_now() (*__ctype_b_loc())
+#define STRPAT_CTYPE(ct, c, bit) (((ct)[(c)] & (unsigned short)(bit)) != 0)
+#define strpat_isalpha(ct, c) STRPAT_CTYPE(ct, c, _ISalpha)
+#define strpat_iscntrl(ct, c) STRPAT_CTYPE(ct, c, _IScntrl)
+#define strpat_isgraph(ct, c) STRPAT_CTYPE(ct, c, _ISgraph)
+#define strpat_islower(ct, c) STRPAT_CTYPE(ct, c, _ISlower)
+#define strpat_ispunct(ct, c) STRPAT_CTYPE(ct, c, _ISpunct)
+#define strpat_isspace(ct, c) STRPAT_CTYPE(ct, c, _ISspace)
+#define strpat_isupper(ct, c) STRPAT_CTYPE(ct, c, _ISupper)
+#define strpat_isalnum(ct, c) STRPAT_CTYPE(ct, c, _ISalnum)
+#define strpat_isxdigit(ct, c) STRPAT_CTYPE(ct, c, _ISxdigit)
+#else
+typedef int strpat_Ctype;
+#define strpat_ctype_now() 0
+#define strpat_isalpha(ct, c) ((void)(ct), isalpha(c))
+#define strpat_iscntrl(ct, c) ((void)(ct), iscntrl(c))
+#define strpat_isgraph(ct, c) ((void)(ct), isgraph(c))
+#define strpat_islower(ct, c) ((void)(ct), islower(c))
+#define strpat_ispunct(ct, c) ((void)(ct), ispunct(c))
+#define strpat_isspace(ct, c) ((void)(ct), isspace(c))
+#define strpat_isupper(ct, c) ((void)(ct), isupper(c))
+#define strpat_isalnum(ct, c) ((void)(ct), isalnum(c))
+#define strpat_isxdigit(ct, c) ((void)(ct), isxdigit(c))
+#endif
+
 /* Capture lengths that are not lengths. */
 #define STRPAT_CAP_OPEN (-1)      /* '(' seen, ')' not yet */
 #define STRPAT_CAP_POSITION (-2)  /* '()' records a position */
@@ -52,6 +87,7 @@ typedef struct strpat_Capture {
 } strpat_Capture;
 
 typedef struct strpat_State {
+  strpat_Ctype ctype;       /* the locale's byte classes (see above) */
   const char *subject;      /* whole subject string */
   const char *subject_end;  /* its end (a '\0' is always stored there) */
   const char *pat_end;
@@ -75,6 +111,10 @@ typedef struct strpat_State {
      middle of the search: that code might change the locale. */
   int first_bits_ok;
   int first_bits_locale;  /* it came from the locale's classes */
+  /* The first class is repeated with '+' and the pattern has no
+     back-reference: a search that fails at s fails at every later
+     position of the class's run from s too (strpat_runend). */
+  int first_run;
   unsigned char first_bits[32];
   /* strpat_lead's answers, by the pattern position asked about: the
      answer depends on the pattern alone (the captures open at a position
@@ -111,20 +151,20 @@ static const char *strpat_do(strpat_State *ms, const char *s, const char *p);
    letter is matched as ASCII (an upper-case letter means the complement);
    membership itself asks the C library, so it follows the locale. */
 static inline __attribute__((always_inline))
-int strpat_inclass(int c, int cl)
+int strpat_inclass(strpat_Ctype ct, int c, int cl)
 {
   int member;
   switch (cl) {
-  case 'a': case 'A': member = isalpha(c); break;
-  case 'c': case 'C': member = iscntrl(c); break;
+  case 'a': case 'A': member = strpat_isalpha(ct, c); break;
+  case 'c': case 'C': member = strpat_iscntrl(ct, c); break;
   case 'd': case 'D': member = (unsigned)c - '0' < 10u; break;
-  case 'g': case 'G': member = isgraph(c); break;
-  case 'l': case 'L': member = islower(c); break;
-  case 'p': case 'P': member = ispunct(c); break;
-  case 's': case 'S': member = isspace(c); break;
-  case 'u': case 'U': member = isupper(c); break;
-  case 'w': case 'W': member = isalnum(c); break;
-  case 'x': case 'X': member = isxdigit(c); break;
+  case 'g': case 'G': member = strpat_isgraph(ct, c); break;
+  case 'l': case 'L': member = strpat_islower(ct, c); break;
+  case 'p': case 'P': member = strpat_ispunct(ct, c); break;
+  case 's': case 'S': member = strpat_isspace(ct, c); break;
+  case 'u': case 'U': member = strpat_isupper(ct, c); break;
+  case 'w': case 'W': member = strpat_isalnum(ct, c); break;
+  case 'x': case 'X': member = strpat_isxdigit(ct, c); break;
   case 'z': case 'Z': member = (c == 0); break;  /* kept from Lua 5.1 */
   default: return cl == c;          /* "%." is the character itself */
   }
@@ -134,7 +174,8 @@ int strpat_inclass(int c, int cl)
 }
 
 /* 'set' points at '[' and 'set_end' at the closing ']'. */
-static int strpat_inset(int c, const char *set, const char *set_end)
+static int strpat_inset(strpat_Ctype ct, int c, const char *set,
+                        const char *set_end)
 {
   int found = 1;
   const char *p = set + 1;
@@ -145,7 +186,7 @@ static int strpat_inset(int c, const char *set, const char *set_end)
   for (; p < set_end; p++) {
     if (*p == STRPAT_ESC) {
       p++;
-      if (strpat_inclass(c, (unsigned char)*p))
+      if (strpat_inclass(ct, c, (unsigned char)*p))
         return found;
     } else if (p[1] == '-' && p + 2 < set_end) {
       if ((unsigned char)p[0] <= c && c <= (unsigned char)p[2])
@@ -192,8 +233,8 @@ static inline int strpat_single(strpat_State *ms, const char *s,
   int c = (unsigned char)*s;
   switch (*p) {
   case '.': return 1;
-  case STRPAT_ESC: return strpat_inclass(c, (unsigned char)p[1]);
-  case '[': return strpat_inset(c, p, class_end - 1);
+  case STRPAT_ESC: return strpat_inclass(ms->ctype, c, (unsigned char)p[1]);
+  case '[': return strpat_inset(ms->ctype, c, p, class_end - 1);
   default: return (unsigned char)*p == c;
   }
 }
@@ -227,8 +268,8 @@ int strpat_test(strpat_State *ms, const char *s, int kind, int arg,
   switch (kind) {
   case STRPAT_FIRST_CHAR: return c == arg;
   case STRPAT_FIRST_ANY: return 1;
-  case STRPAT_FIRST_CLASS: return strpat_inclass(c, arg);
-  default: return strpat_inset(c, p, class_end - 1);
+  case STRPAT_FIRST_CLASS: return strpat_inclass(ms->ctype, c, arg);
+  default: return strpat_inset(ms->ctype, c, p, class_end - 1);
   }
 }
 
@@ -320,8 +361,8 @@ static const char *strpat_closecapture(strpat_State *ms, const char *s,
    class is decided once, so the loop over the subject is one table test
    per byte (the C library's classification table is looked up once, not
    per byte). */
-static ptrdiff_t strpat_classrun(const unsigned char *s, ptrdiff_t avail,
-                                 int cl, int members)
+static ptrdiff_t strpat_classrun(strpat_Ctype ct, const unsigned char *s,
+                                 ptrdiff_t avail, int cl, int members)
 {
   ptrdiff_t n = 0;
   /* upper-case letters: the complement */
@@ -330,21 +371,21 @@ static ptrdiff_t strpat_classrun(const unsigned char *s, ptrdiff_t avail,
   while (n < avail && ((test) != 0) == want) n++; \
   return n
   switch (cl | 0x20) {
-  case 'a': STRPAT_RUN(isalpha(s[n]));
-  case 'c': STRPAT_RUN(iscntrl(s[n]));
+  case 'a': STRPAT_RUN(strpat_isalpha(ct, s[n]));
+  case 'c': STRPAT_RUN(strpat_iscntrl(ct, s[n]));
   case 'd': STRPAT_RUN((unsigned)s[n] - '0' < 10u);
-  case 'g': STRPAT_RUN(isgraph(s[n]));
-  case 'l': STRPAT_RUN(islower(s[n]));
-  case 'p': STRPAT_RUN(ispunct(s[n]));
-  case 's': STRPAT_RUN(isspace(s[n]));
-  case 'u': STRPAT_RUN(isupper(s[n]));
-  case 'w': STRPAT_RUN(isalnum(s[n]));
-  case 'x': STRPAT_RUN(isxdigit(s[n]));
+  case 'g': STRPAT_RUN(strpat_isgraph(ct, s[n]));
+  case 'l': STRPAT_RUN(strpat_islower(ct, s[n]));
+  case 'p': STRPAT_RUN(strpat_ispunct(ct, s[n]));
+  case 's': STRPAT_RUN(strpat_isspace(ct, s[n]));
+  case 'u': STRPAT_RUN(strpat_isupper(ct, s[n]));
+  case 'w': STRPAT_RUN(strpat_isalnum(ct, s[n]));
+  case 'x': STRPAT_RUN(strpat_isxdigit(ct, s[n]));
   case 'z': STRPAT_RUN(s[n] == 0);
   default: break;
   }
 #undef STRPAT_RUN
-  while (n < avail && strpat_inclass(s[n], cl) == members)  /* "%." */
+  while (n < avail && strpat_inclass(ct, s[n], cl) == members)  /* "%." */
     n++;
   return n;
 }
@@ -449,7 +490,7 @@ static const char *strpat_greedy(strpat_State *ms, const char *s,
     count = avail;
     break;
   case STRPAT_ESC:
-    count = strpat_classrun((const unsigned char *)s, avail,
+    count = strpat_classrun(ms->ctype, (const unsigned char *)s, avail,
                             (unsigned char)p[1], 1);
     break;
   default: {  /* a byte or a set */
@@ -459,7 +500,8 @@ static const char *strpat_greedy(strpat_State *ms, const char *s,
         count++;
     else
       while (count < avail &&
-             strpat_inset((unsigned char)s[count], p, class_end - 1))
+             strpat_inset(ms->ctype, (unsigned char)s[count], p,
+                          class_end - 1))
         count++;
     break;
   }
@@ -564,8 +606,8 @@ static const char *strpat_do(strpat_State *ms, const char *s, const char *p)
         class_end = strpat_classend(ms, p);
         int before = (s == ms->subject) ? '\0' : (unsigned char)s[-1];
         int here = (unsigned char)*s;  /* '\0' at the subject's end */
-        if (!strpat_inset(before, p, class_end - 1) &&
-            strpat_inset(here, p, class_end - 1))
+        if (!strpat_inset(ms->ctype, before, p, class_end - 1) &&
+            strpat_inset(ms->ctype, here, p, class_end - 1))
           p = class_end;
         else
           s = NULL;
@@ -639,7 +681,8 @@ done:
 
 /* The bytes of the set [set, set_end] (set at '[', set_end at its ']') as
  * a bitmap: the items strpat_inset walks, each added in full. */
-static void strpat_setbits(const char *set, const char *set_end,
+static void strpat_setbits(strpat_Ctype ct, const char *set,
+                           const char *set_end,
                            unsigned char bits[32])
 {
   memset(bits, 0, 32);
@@ -656,7 +699,7 @@ static void strpat_setbits(const char *set, const char *set_end,
         continue;
       }
       for (int c = 0; c < 256; c++)
-        if (strpat_inclass(c, cl))
+        if (strpat_inclass(ct, c, cl))
           bits[c >> 3] |= (unsigned char)(1u << (c & 7));
     } else if (p[1] == '-' && p + 2 < set_end) {
       for (int c = (unsigned char)p[0]; c <= (unsigned char)p[2]; c++)
@@ -690,6 +733,21 @@ static const char *strpat_setend(strpat_State *ms, const char *p)
   return end + 1;
 }
 
+/* Might the pattern [p, end) hold a back-reference ("%1")? Every '%'
+ * and the byte after it are read as an escape, in sets too ("[%1]" and
+ * "%b%1" count: a false alarm only costs an optimization). */
+static int strpat_hasbackref(const char *p, const char *end)
+{
+  while ((p = memchr(p, STRPAT_ESC, (size_t)(end - p))) != NULL) {
+    if (p + 1 < end && isdigit((unsigned char)p[1]))
+      return 1;
+    p += 2;
+    if (p >= end)
+      break;
+  }
+  return 0;
+}
+
 /*
  * What every match of pattern p starts with, if the pattern says: after
  * any opening captures, a single-character class that must match once
@@ -699,7 +757,9 @@ static const char *strpat_setend(strpat_State *ms, const char *p)
  */
 static void strpat_findfirst(strpat_State *ms, const char *p)
 {
+  const char *pattern = p;
   ms->first_kind = STRPAT_FIRST_NONE;
+  ms->first_run = 0;
   while (p < ms->pat_end && *p == '(' && p + 1 < ms->pat_end && p[1] != ')')
     p++;
   if (p >= ms->pat_end)
@@ -720,8 +780,17 @@ static void strpat_findfirst(strpat_State *ms, const char *p)
     kind = STRPAT_FIRST_ANY;
     break;
   case STRPAT_ESC:
-    if (p + 1 >= ms->pat_end || isdigit((unsigned char)p[1]) || p[1] == 'b')
+    if (p + 1 >= ms->pat_end || isdigit((unsigned char)p[1]))
       return;
+    if (p[1] == 'b') {  /* a balance starts with its opening byte */
+      if (p + 3 >= ms->pat_end)
+        return;  /* missing arguments: the matcher's error */
+      ms->first_kind = STRPAT_FIRST_CHAR;
+      ms->first_arg = (unsigned char)p[2];
+      ms->first_class = p + 2;
+      ms->first_class_end = p + 3;
+      return;  /* what follows "%bxy" is an item of its own */
+    }
     if (p[1] == 'f') {  /* a frontier consumes nothing: no suffix test */
       if (p + 2 >= ms->pat_end || p[2] != '[' ||
           (end = strpat_setend(ms, p + 2)) == NULL)
@@ -746,6 +815,8 @@ static void strpat_findfirst(strpat_State *ms, const char *p)
   ms->first_arg = arg;
   ms->first_class = p;
   ms->first_class_end = end;
+  ms->first_run = end < ms->pat_end && *end == '+' &&
+                  !strpat_hasbackref(pattern, ms->pat_end);
 }
 
 /* anchored: the pattern is tried at one position only, so there is no
@@ -754,6 +825,7 @@ static void strpat_init(strpat_State *ms, lua_State *L, const char *s,
                         size_t slen, const char *p, size_t plen, int anchored)
 {
   ms->L = L;
+  ms->ctype = strpat_ctype_now();
   ms->subject = s;
   ms->subject_end = s + slen;
   ms->pat_end = p + plen;
@@ -763,6 +835,7 @@ static void strpat_init(strpat_State *ms, lua_State *L, const char *s,
   ms->first_bits_locale = 0;
   if (anchored) {
     ms->first_kind = STRPAT_FIRST_NONE;
+    ms->first_run = 0;
     return;
   }
   strpat_findfirst(ms, p);
@@ -776,7 +849,7 @@ static void strpat_init(strpat_State *ms, lua_State *L, const char *s,
       if (*q == STRPAT_ESC)
         classes |= isalpha((unsigned char)*++q) != 0;
     if (slen >= (classes ? 192u : 24u)) {
-      strpat_setbits(set, set_end, ms->first_bits);
+      strpat_setbits(ms->ctype, set, set_end, ms->first_bits);
       ms->first_bits_ok = 1;
       ms->first_bits_locale = classes;
     }
@@ -807,7 +880,8 @@ int strpat_cannotstart(strpat_State *ms, const char *s)
     if (ms->first_bits_ok)
       return strpat_bit(ms->first_bits, before) ||
              !strpat_bit(ms->first_bits, here);
-    return strpat_inset(before, set, set_end) || !strpat_inset(here, set, set_end);
+    return strpat_inset(ms->ctype, before, set, set_end) ||
+           !strpat_inset(ms->ctype, here, set, set_end);
   }
   if (ms->first_bits_ok)  /* a set */
     return s >= ms->subject_end ||
@@ -833,24 +907,73 @@ static const char *strpat_skip(strpat_State *ms, const char *s)
     return at != NULL ? at : end;
   }
   case STRPAT_FIRST_CLASS:
-    return s + strpat_classrun((const unsigned char *)s, end - s,
+    return s + strpat_classrun(ms->ctype, (const unsigned char *)s, end - s,
                                ms->first_arg, 0);
-  case STRPAT_FIRST_SET:
   case STRPAT_FIRST_FRONTIER: {
-    /* (a frontier needs its set to hold the byte at s) */
+    /* the byte before s out of the set and the byte at s in it */
+    const char *set = ms->first_class, *set_end = ms->first_class_end - 1;
+    int before = (s == ms->subject) ? '\0' : (unsigned char)s[-1];
+    if (ms->first_bits_ok) {
+      for (; s < end; s++) {
+        int here = (unsigned char)*s;
+        if (!strpat_bit(ms->first_bits, before) &&
+            strpat_bit(ms->first_bits, here))
+          return s;
+        before = here;
+      }
+      return s;
+    }
+    int before_in = strpat_inset(ms->ctype, before, set, set_end);
+    for (; s < end; s++) {
+      int here_in = strpat_inset(ms->ctype, (unsigned char)*s, set, set_end);
+      if (!before_in && here_in)
+        return s;
+      before_in = here_in;
+    }
+    return s;
+  }
+  case STRPAT_FIRST_SET: {
     if (ms->first_bits_ok) {
       while (s < end && !strpat_bit(ms->first_bits, (unsigned char)*s))
         s++;
       return s;
     }
     const char *set = ms->first_class, *set_end = ms->first_class_end - 1;
-    while (s < end && !strpat_inset((unsigned char)*s, set, set_end))
+    while (s < end && !strpat_inset(ms->ctype, (unsigned char)*s, set, set_end))
       s++;
     return s;
   }
   default:
     return s;
   }
+}
+
+/*
+ * A search with ms->first_run set failed at s (where the first class
+ * matches): the end of the class's run from s, where the search goes on.
+ * Why nothing in between can match: the first item "c+" from a later
+ * position s' of the run repeats to the same end, so the rest of the
+ * pattern would be tried at positions the attempt at s already tried
+ * (from the run's end down), at the same depth and with the same
+ * captures open; without back-references its outcome there depends on
+ * the position alone, and it failed at every one.
+ */
+static const char *strpat_runend(strpat_State *ms, const char *s)
+{
+  const char *end = ms->subject_end;
+  int kind = ms->first_kind;
+  if (kind == STRPAT_FIRST_CLASS)
+    return s + strpat_classrun(ms->ctype, (const unsigned char *)s, end - s,
+                               ms->first_arg, 1);
+  if (kind == STRPAT_FIRST_SET && ms->first_bits_ok) {
+    while (s < end && strpat_bit(ms->first_bits, (unsigned char)*s))
+      s++;
+    return s;
+  }
+  while (s < end && strpat_test(ms, s, kind, ms->first_arg, ms->first_class,
+                                ms->first_class_end))
+    s++;
+  return s;
 }
 
 static void strpat_reset(strpat_State *ms)
@@ -990,6 +1113,11 @@ static int strpat_search(lua_State *L, int is_find)
         lua_pushinteger(L, (lua_Integer)(end - s));
         return 2 + strpat_pushcaptures(&ms, NULL, NULL);
       }
+      if (ms.first_run) {  /* none starts inside the run either */
+        const char *next = strpat_runend(&ms, start);
+        if (next > start + 1)
+          start = next - 1;
+      }
     } while (start++ < ms.subject_end && !anchored);
   }
   luaL_pushfail(L);
@@ -1022,6 +1150,7 @@ static int strpat_gmatchstep(lua_State *L)
   strpat_GmatchState *gm =
       (strpat_GmatchState *)lua_touserdata(L, lua_upvalueindex(3));
   gm->ms.L = L;  /* the iterator may run in another coroutine */
+  gm->ms.ctype = strpat_ctype_now();  /* Lua code ran since the last step */
   for (const char *start = gm->next; start <= gm->ms.subject_end; start++) {
     if (strpat_cannotstart(&gm->ms, start)) {
       if (start < gm->ms.subject_end)  /* on to the next hopeful position */
@@ -1033,6 +1162,11 @@ static int strpat_gmatchstep(lua_State *L)
     if (end != NULL && end != gm->last_end) {
       gm->next = gm->last_end = end;
       return strpat_pushcaptures(&gm->ms, start, end);
+    }
+    if (end == NULL && gm->ms.first_run) {  /* none starts in the run */
+      const char *next = strpat_runend(&gm->ms, start);
+      if (next > start + 1)
+        start = next - 1;
     }
   }
   return 0;
@@ -1168,7 +1302,15 @@ int strpat_gsub(lua_State *L)
     if (end != NULL && end != last_end) {
       count++;
       changed |= strpat_addreplacement(&ms, &buf, src, end, repl_type);
+      ms.ctype = strpat_ctype_now();  /* Lua code may have run */
       src = last_end = end;
+    } else if (end == NULL && ms.first_run && src < ms.subject_end) {
+      /* no match starts inside the first class's run either: copy it */
+      const char *next = strpat_runend(&ms, src);
+      if (next == src)
+        next++;
+      luaL_addlstring(&buf, src, (size_t)(next - src));
+      src = next;
     } else if (src < ms.subject_end) {
       luaL_addchar(&buf, *src++);
     } else {

@@ -147,10 +147,17 @@ static inline void str_pushchain(TString **head, TString *ts)
  * table of nsize buckets (both parts of the vector must exist). A bucket
  * is emptied before its strings are placed again, so strings that moved
  * to a bucket not visited yet are simply placed there once more. */
+/* How many buckets ahead str_rehash prefetches: every string it moves is
+ * a cache miss (the vector is walked in order, the strings are not), and
+ * a few in flight at once hide most of their latency. */
+#define STR_REHASH_PREFETCH 16
+
 static void str_rehash(TString **vect, int osize, int nsize)
 {
   uint32_t mask = (uint32_t)(nsize - 1);
   for (int i = 0; i < osize; i++) {
+    if (i + STR_REHASH_PREFETCH < osize)  /* a hint: any address will do */
+      __builtin_prefetch(str_linkptr(str_getlink(&vect[i + STR_REHASH_PREFETCH])));
     str_Link l = str_getlink(&vect[i]);
     vect[i] = NULL;
     while (l != 0) {
@@ -223,7 +230,16 @@ int str_countchains(global_State *g)
 
 void str_remove(lua_State *L, TString *ts)
 {
-  stringtable *tb = &G(L)->strt;
+  global_State *g = G(L);
+  stringtable *tb = &g->strt;
+  /* lua_close's final sweep (collector stopped for closing, neither in a
+   * finalizer nor in an emergency collection) frees every object and then
+   * the vector: the chains are never read again, and unlinking each
+   * string (a cache miss apiece) would be wasted. */
+  if (g->gcstp == GCSTP_CLOSE && !g->gcemergency) {
+    tb->nuse--;
+    return;
+  }
   TString **p = &tb->hash[ts->hash & (uint32_t)(tb->size - 1)];
   TString **pp = NULL;  /* the link to the string that holds p */
   while (str_linkptr(str_getlink(p)) != ts) {

@@ -194,30 +194,43 @@ int tm_callorderi(lua_State *L, const TValue *p1, int v2, int flip,
 /* Varargs                                                             */
 /* ------------------------------------------------------------------ */
 
-/* Make room for n more slots above L->top (the stack may move). */
-static void tm_checkstack(lua_State *L, int n) {
-  if (CR_UNLIKELY(L->stack_last - L->top <= n))
-    do_growstack(L, n, 1);
+/* The body of tm_adjustvarargs once the stack has room. The positions
+ * live in locals: every slot store may alias L->top and ci->func as far as
+ * the compiler knows, and reloading them cost more than the copies. */
+CR_INLINE void tm_movevarframe(lua_State *L, int nfixparams,
+                                      CallInfo *ci) {
+  StkId func = ci->func, top = L->top;
+  int actual = (int)(top - func) - 1;   /* arguments passed */
+  cr_assert(actual >= nfixparams, "the call completed the fixed parameters");
+  ci->u.l.nextraargs = actual - nfixparams;
+  /* the copy of the function and of the fixed parameters becomes the frame */
+  setobjs2s(L, top, func);
+#pragma clang loop unroll(disable)   /* a few parameters at most */
+  for (int i = 1; i <= nfixparams; i++) {
+    setobjs2s(L, top + i, func + i);
+    setnilvalue(func + i);   /* the collector need not see it twice */
+  }
+  L->top = top + nfixparams + 1;
+  ci->func = func + actual + 1;
+  ci->top += actual + 1;
+  cr_assert(L->top <= ci->top && ci->top <= L->stack_last, "frame fits");
+}
+
+/* tm_adjustvarargs when the stack must grow first: out of line and
+ * reached by a tail call, so that the common case saves no registers. */
+static CR_COLD void tm_growvarframe(lua_State *L, int nfixparams,
+                                    CallInfo *ci, const Proto *p) {
+  do_growstack(L, p->maxstacksize + 1, 1);
+  tm_movevarframe(L, nfixparams, ci);
 }
 
 void tm_adjustvarargs(lua_State *L, int nfixparams, CallInfo *ci,
                       const Proto *p) {
-  int actual = (int)(L->top - ci->func) - 1;   /* arguments passed */
-  int nextra = actual - nfixparams;
-  cr_assert(nextra >= 0, "the call completed the fixed parameters");
-  ci->u.l.nextraargs = nextra;
-  tm_checkstack(L, p->maxstacksize + 1);
-  /* the copy of the function and of the fixed parameters becomes the frame */
-  setobjs2s(L, L->top, ci->func);
-  L->top++;
-  for (int i = 1; i <= nfixparams; i++) {
-    setobjs2s(L, L->top, ci->func + i);
-    L->top++;
-    setnilvalue(ci->func + i);   /* the collector need not see it twice */
+  if (CR_UNLIKELY(L->stack_last - L->top <= p->maxstacksize + 1)) {
+    tm_growvarframe(L, nfixparams, ci, p);
+    return;
   }
-  ci->func += actual + 1;
-  ci->top += actual + 1;
-  cr_assert(L->top <= ci->top && ci->top <= L->stack_last, "frame fits");
+  tm_movevarframe(L, nfixparams, ci);
 }
 
 /* Copy `wanted` values from ci's extra arguments to where (nil past the
