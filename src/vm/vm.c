@@ -285,6 +285,42 @@ static void vm_copystrings(StkId top, int n, char *buff) {
   } while (--n > 0);
 }
 
+/* The strings and numbers at the top (at least two, at most total), when
+ * their text fits a short string: joined right to left in a buffer, with
+ * numbers formatted straight into it (no string made for them). Returns 0
+ * (nothing changed) when the result would be long. */
+static int vm_concatshort(lua_State *L, StkId top, int total, int *consumed) {
+  char buff[CR_MAX_SHORT_LEN + NUM_MAXSTR];
+  char *end = buff + sizeof buff;
+  size_t tl = 0;
+  int n = 0;
+  while (n < total) {
+    const TValue *o = top - n - 1;
+    char num[NUM_MAXSTR];
+    const char *text;
+    size_t len;
+    if (ttisstring(o)) {
+      text = getstr(tsvalue(o));
+      len = tsslen(tsvalue(o));
+    } else if (ttisnumber(o)) {
+      len = (size_t)num_tostringbuff(o, num);
+      text = num;
+    } else {
+      break;
+    }
+    if (len > CR_MAX_SHORT_LEN - tl)
+      return 0;
+    tl += len;
+    memcpy(end - tl, text, len);
+    n++;
+  }
+  cr_assert(n >= 2, "two operands at least");
+  TString *ts = str_new(L, end - tl, tl);
+  setsvalue(L, top - n, ts);
+  *consumed = n;
+  return 1;
+}
+
 /*
  * Work from the right: each pass joins as many strings/numbers as it can
  * at the top (at least two), or calls __concat on the top two. A pass that
@@ -298,13 +334,17 @@ void vm_concat(lua_State *L, int total) {
     StkId top = L->top;
     int n = 2;                   /* values consumed by this pass */
     if (!(ttisstring(top - 2) || ttisnumber(top - 2)) ||
-        !vm_tostring(L, top - 1)) {
+        !(ttisstring(top - 1) || ttisnumber(top - 1))) {
       tm_tryconcat(L);
     } else if (vm_isemptystr(top - 1)) {
       (void)vm_tostring(L, top - 2);     /* x .. "" is x, as a string */
     } else if (vm_isemptystr(top - 2)) {
+      (void)vm_tostring(L, top - 1);
       setobjs2s(L, top - 2, top - 1);     /* "" .. x is x */
+    } else if (vm_concatshort(L, top, total, &n)) {
+      /* joined without converting numbers to strings first */
     } else {
+      (void)vm_tostring(L, top - 1);
       size_t tl = vslen(top - 1);
       TString *ts;
       for (n = 1; n < total && vm_tostring(L, top - n - 1); n++) {
