@@ -639,16 +639,23 @@ _Static_assert(offsetof(CallInfo, callstatus) ==
 #define BACKEDGE() do {                                                    \
     if (CR_UNLIKELY(ci->u.l.trap)) disp = STENCIL_TRAPPED;                 \
   } while (0)
-/* One stencil family's op: the entry stencilPREFIX_NAME, which passes
- * disp = NULL (see "Hooks" above) to the body, an always-inline function
- * of the same signature. */
+/* A stencil `entry` that runs body `body` (an always-inline function of
+ * the same signature), passing disp = NULL (see "Hooks" above). */
+#define STENCIL_ENTRY(entry, body)                                         \
+  CR_PRESERVE_NONE void entry(HANDLER_PARAMS) {                            \
+    CR_MUSTTAIL return body(L, ci, base, pc, i, k, cl, NULL, fb);          \
+  }
+/* One stencil family's op: the entry stencilPREFIX_NAME and its body. */
 #define STENCIL_OP_BODY(prefix, name)                                      \
   CR_PRESERVE_NONE CR_INLINE void prefix##_body_##name(HANDLER_PARAMS);    \
-  CR_PRESERVE_NONE void prefix##_##name(HANDLER_PARAMS) {                  \
-    CR_MUSTTAIL return prefix##_body_##name(L, ci, base, pc, i, k, cl,     \
-                                            NULL, fb);                     \
-  }                                                                        \
+  STENCIL_ENTRY(prefix##_##name, prefix##_body_##name)                     \
   CR_PRESERVE_NONE CR_INLINE void prefix##_body_##name(HANDLER_PARAMS)
+/* A family of bodies alone, each an unused inline function (no code)
+ * unless an entry below (STENCIL_ENTRY) inlines it: the specialized
+ * stencils include op_bodies.h once more and keep a few ops. */
+#define STENCIL_BODY_ONLY(prefix, name)                                    \
+  CR_PRESERVE_NONE CR_INLINE __attribute__((unused))                       \
+  void prefix##_body_##name(HANDLER_PARAMS)
 #define OP_BODY(name) STENCIL_OP_BODY(stencil, name)
 
 /* Hot and cold. A body whose op has a fast path ends it with SLOW_PATH()
@@ -676,16 +683,12 @@ _Static_assert(offsetof(CallInfo, callstatus) ==
 #undef OP_BODY
 #undef kBIT
 #define kBIT 0
-#define OP_BODY(name)                                                      \
-  CR_PRESERVE_NONE CR_INLINE __attribute__((unused))                       \
-  void stencilk0_body_##name(HANDLER_PARAMS)
+#define OP_BODY(name) STENCIL_BODY_ONLY(stencilk0, name)
 #include "vm/op_bodies.h"
 #undef OP_BODY
 #undef kBIT
 #define kBIT 1
-#define OP_BODY(name)                                                      \
-  CR_PRESERVE_NONE CR_INLINE __attribute__((unused))                       \
-  void stencilk1_body_##name(HANDLER_PARAMS)
+#define OP_BODY(name) STENCIL_BODY_ONLY(stencilk1, name)
 /* SELF_k1: the JIT takes it only for a short-string constant key
  * (jit_compile.c, jit_stencil_for), so the fast path does not test it. */
 #undef SELF_KEY_SHORT
@@ -696,14 +699,8 @@ _Static_assert(offsetof(CallInfo, callstatus) ==
 #undef kBIT
 #define kBIT     ((int)HOLE(K))
 #define X(op)                                                              \
-  CR_PRESERVE_NONE void stencilx_##op##_k0(HANDLER_PARAMS) {               \
-    CR_MUSTTAIL return stencilk0_body_##op(L, ci, base, pc, i, k, cl,      \
-                                           NULL, fb);                      \
-  }                                                                        \
-  CR_PRESERVE_NONE void stencilx_##op##_k1(HANDLER_PARAMS) {               \
-    CR_MUSTTAIL return stencilk1_body_##op(L, ci, base, pc, i, k, cl,      \
-                                           NULL, fb);                      \
-  }
+  STENCIL_ENTRY(stencilx_##op##_k0, stencilk0_body_##op)                   \
+  STENCIL_ENTRY(stencilx_##op##_k1, stencilk1_body_##op)
 STENCIL_KOPS(X)
 #undef X
 
@@ -749,32 +746,24 @@ STENCIL_KOPS(X)
     int64_t s_ = (x);                                                      \
     __asm__("addq $jit_hole_SC, %0" : "+r"(s_) : : "cc");                  \
     s_; })
-#define OP_BODY(name)                                                      \
-  CR_PRESERVE_NONE CR_INLINE __attribute__((unused))                       \
-  void stencilti_body_##name(HANDLER_PARAMS)
+#define OP_BODY(name) STENCIL_BODY_ONLY(stencilti, name)
 #include "vm/op_bodies.h"
 #undef OP_BODY
 #undef kBIT
 #define kBIT 1
-#define OP_BODY(name)                                                      \
-  CR_PRESERVE_NONE CR_INLINE __attribute__((unused))                       \
-  void stencilti1_body_##name(HANDLER_PARAMS)
+#define OP_BODY(name) STENCIL_BODY_ONLY(stencilti1, name)
 #include "vm/op_bodies.h"
 #undef OP_BODY
 #undef ARITH_FAST
 #define ARITH_FAST ARITH_FAST_FLT
 #undef kBIT
 #define kBIT 0
-#define OP_BODY(name)                                                      \
-  CR_PRESERVE_NONE CR_INLINE __attribute__((unused))                       \
-  void stenciltf_body_##name(HANDLER_PARAMS)
+#define OP_BODY(name) STENCIL_BODY_ONLY(stenciltf, name)
 #include "vm/op_bodies.h"
 #undef OP_BODY
 #undef kBIT
 #define kBIT 1
-#define OP_BODY(name)                                                      \
-  CR_PRESERVE_NONE CR_INLINE __attribute__((unused))                       \
-  void stenciltf1_body_##name(HANDLER_PARAMS)
+#define OP_BODY(name) STENCIL_BODY_ONLY(stenciltf1, name)
 #include "vm/op_bodies.h"
 #undef kBIT
 #define kBIT     ((int)HOLE(K))
@@ -782,30 +771,17 @@ STENCIL_KOPS(X)
 #define ARITH_FAST 0
 #undef TAG_GUARD
 #undef ADD_SC
-#define X(op)                                                              \
-  CR_PRESERVE_NONE void stencilx_##op##_ti(HANDLER_PARAMS) {               \
-    CR_MUSTTAIL return stencilti_body_##op(L, ci, base, pc, i, k, cl,      \
-                                           NULL, fb);                      \
-  }
+#define X(op) STENCIL_ENTRY(stencilx_##op##_ti, stencilti_body_##op)
 STENCIL_TOPS_INT(X)
 #undef X
-#define X(op)                                                              \
-  CR_PRESERVE_NONE void stencilx_##op##_tf(HANDLER_PARAMS) {               \
-    CR_MUSTTAIL return stenciltf_body_##op(L, ci, base, pc, i, k, cl,      \
-                                           NULL, fb);                      \
-  }
+#define X(op) STENCIL_ENTRY(stencilx_##op##_tf, stenciltf_body_##op)
 STENCIL_TOPS_FLT(X)
 #undef X
-#define STENCIL_TCMP_ONE(op, kt, body)                                     \
-  CR_PRESERVE_NONE void stencilx_##op##_##kt(HANDLER_PARAMS) {             \
-    CR_MUSTTAIL return body##_body_##op(L, ci, base, pc, i, k, cl, NULL,   \
-                                        fb);                               \
-  }
 #define X(op)                                                              \
-  STENCIL_TCMP_ONE(op, k0_ti, stencilti)                                   \
-  STENCIL_TCMP_ONE(op, k1_ti, stencilti1)                                  \
-  STENCIL_TCMP_ONE(op, k0_tf, stenciltf)                                   \
-  STENCIL_TCMP_ONE(op, k1_tf, stenciltf1)
+  STENCIL_ENTRY(stencilx_##op##_k0_ti, stencilti_body_##op)                \
+  STENCIL_ENTRY(stencilx_##op##_k1_ti, stencilti1_body_##op)               \
+  STENCIL_ENTRY(stencilx_##op##_k0_tf, stenciltf_body_##op)                \
+  STENCIL_ENTRY(stencilx_##op##_k1_tf, stenciltf1_body_##op)
 STENCIL_TCMPS(X)
 #undef X
 
@@ -822,13 +798,9 @@ STENCIL_TCMPS(X)
 #undef CALL_ARGS_END
 #define CALL_ARGS_END(ra_, b_) BYTES(base, HOLE(RAB))
 #define CALL_KNOWN_B 1
-#define OP_BODY(name)                                                      \
-  CR_PRESERVE_NONE CR_INLINE __attribute__((unused))                       \
-  void stencilb_body_##name(HANDLER_PARAMS)
+#define OP_BODY(name) STENCIL_BODY_ONLY(stencilb, name)
 #include "vm/op_bodies.h"
-CR_PRESERVE_NONE void stencilx_CALL_b(HANDLER_PARAMS) {
-  CR_MUSTTAIL return stencilb_body_CALL(L, ci, base, pc, i, k, cl, NULL, fb);
-}
+STENCIL_ENTRY(stencilx_CALL_b, stencilb_body_CALL)
 #undef B
 #undef C
 #undef CALL_ARGS_END

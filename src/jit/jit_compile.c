@@ -245,6 +245,14 @@ static void jit_write32(uint8_t *at, int64_t v) {
 /* Reports                                                             */
 /* ------------------------------------------------------------------ */
 
+/* Microseconds since t0 (--trace-opt). */
+static double jit_us_since(const struct timespec *t0) {
+  struct timespec t1;
+  clock_gettime(CLOCK_MONOTONIC, &t1);
+  return (double)(t1.tv_sec - t0->tv_sec) * 1e6 +
+         (double)(t1.tv_nsec - t0->tv_nsec) / 1e3;
+}
+
 static void jit_funcname(const Proto *p, char *buf, size_t n) {
   char id[LUA_IDSIZE];
   if (p->source != NULL)
@@ -461,6 +469,20 @@ static void jit_conts(const Proto *p, int pc, int64_t c[3]) {
   }
 }
 
+/* src[] for the stencils of instruction pc of p, whose code is at code
+ * with the layout offsets: its operands and the addresses its
+ * continuations lead to (the fixed part, src[SRC_RODATA ..], is set
+ * once per compile). */
+static void jit_sources(uint64_t *src, const Proto *p, const uint8_t *code,
+                        const uint32_t *offsets, int pc) {
+  int64_t c[3];
+  jit_operands(src, p, p->code[pc], pc);
+  jit_conts(p, pc, c);
+  src[SRC_NEXT] = (uintptr_t)(code + offsets[c[0]]);
+  src[SRC_JUMP] = (uintptr_t)(code + offsets[c[1]]);
+  src[SRC_JMPNEXT] = (uintptr_t)(code + offsets[c[2]]);
+}
+
 /* The metamethod fallbacks of arithmetic (MMBIN*) run only when an
  * arithmetic op fails: their stencils go after all others, so the op's
  * success path (the instruction after the MMBIN*) follows it directly. */
@@ -553,13 +575,8 @@ static enum JitAbort jit_build(Proto *p, int prof, JitCode **out) {
     jit_patch(mem, w, 0, jc->offsets[0], pw->st, pw->ph, src);
   }
   for (int pc = 0; pc < n; pc++) {
-    Instruction ins = p->code[pc];
     const Prepared *pr = prs[pc];
-    jit_operands(src, p, ins, pc);
-    jit_conts(p, pc, c);
-    src[SRC_NEXT] = (uintptr_t)(mem + jc->offsets[c[0]]);
-    src[SRC_JUMP] = (uintptr_t)(mem + jc->offsets[c[1]]);
-    src[SRC_JMPNEXT] = (uintptr_t)(mem + jc->offsets[c[2]]);
+    jit_sources(src, p, mem, jc->offsets, pc);
     src[SRC_SLOW] = (uintptr_t)(mem + slowat[pc]);
     jit_patch(mem, w, jc->offsets[pc], lens[pc], pr->st, pr->ph, src);
     if (pr->slow)
@@ -592,7 +609,7 @@ static int jit_warmup(const EngineOptions *o) {
 int jit_compile(lua_State *L, Proto *p) {
   EngineOptions *o = options_get(L);
   char name[LUA_IDSIZE + 32];
-  struct timespec t0, t1;
+  struct timespec t0;
   JitCode *jc = NULL, *old = p->jitcode;
   enum JitAbort why;
   int report = o->trace_opt || o->perf_map || o->print_code;
@@ -616,15 +633,12 @@ int jit_compile(lua_State *L, Proto *p) {
   p->jitcode = jc;
   p->tier = 1;
   if (prof) p->hotness = jit_warmup(o) - o->jit_threshold;
-  if (o->trace_opt) {
-    clock_gettime(CLOCK_MONOTONIC, &t1);
-    double us = (double)(t1.tv_sec - t0.tv_sec) * 1e6 +
-                (double)(t1.tv_nsec - t0.tv_nsec) / 1e3;
+  if (o->trace_opt)
     fprintf(stderr, "[trace-opt] %s: baseline%s: %d bytecodes, %zu bytes "
             "(%u hot), %.1f us\n",
             name, prof ? " (profiling)" : old != NULL ? " (warmed up)" : "",
-            jc->ninsns, jc->codesize, jc->offsets[jc->ninsns], us);
-  }
+            jc->ninsns, jc->codesize, jc->offsets[jc->ninsns],
+            jit_us_since(&t0));
   if (o->perf_map) jit_perfmap(jc->code, jc->codesize, name);
   if (o->print_code) jit_printcode(p, jc, name);
   return 1;
@@ -640,32 +654,9 @@ typedef struct JitSlow {
   struct JitSlow *next;
 } JitSlow;
 
-const uint8_t *jit_compile_slow(lua_State *L, Proto *p, int idx) {
-  JitCode *jc = p->jitcode;
-  struct timespec t0, t1;
-  int trace = options_get(L)->trace_opt;
-  if (jc == NULL || jc->profiling || idx < 0 || idx >= jc->ninsns ||
-      jc->offsets[jc->ninsns + 1 + idx] == UINT32_MAX)
-    return NULL;  /* not a slow-path entry of this code: cannot happen */
-  const Prepared *lazy = &prep_extra[EXTRA_LAZYSLOW];
-  uint8_t *entry = jc->code + jc->offsets[jc->ninsns + 1 + idx];
-  /* Compiled already, yet entered through jit_rt_slow: a stale copy of
-   * the entry's old jump (valgrind translates code once and does not see
-   * the store through the write view). Where does the jump go now? */
-  for (uint32_t j = 0; j < lazy->st->nholes; j++)
-    if (lazy->ph[j].mode == PATCH_REL32) {
-      uint32_t off = lazy->ph[j].offset;
-      int32_t rel;
-      memcpy(&rel, entry + off, 4);
-      uintptr_t to = (uintptr_t)(entry + off) + (uintptr_t)(int64_t)rel -
-                     (uintptr_t)(int64_t)lazy->ph[j].addend;
-      if (to != prep_fixed[lazy->ph[j].src - SRC_RODATA])
-        return (const uint8_t *)to;
-    }
-  if (trace) clock_gettime(CLOCK_MONOTONIC, &t0);
-  Instruction ins = p->code[idx];
-  const Prepared *g = &prep_set[SET_GENERAL][GET_OPCODE(ins)];
-  uint32_t len = g->st->size;
+/* len bytes of code in jc's slow-path blocks (a new block when the newest
+ * is full), written through *w; NULL without code memory. */
+static uint8_t *jit_slow_alloc(JitCode *jc, uint32_t len, uint8_t **w) {
   JitSlow *b = jc->slow;
   if (b == NULL || b->size - b->used < len) {
     size_t want = jc->slowneed < JIT_SLOW_BLOCK ? jc->slowneed : JIT_SLOW_BLOCK;
@@ -682,52 +673,81 @@ const uint8_t *jit_compile_slow(lua_State *L, Proto *p, int idx) {
     b->next = jc->slow;
     jc->slow = b;
   }
-  uint32_t at = (uint32_t)b->used;
+  size_t at = b->used;
   b->used += len;
   jc->slowneed = jc->slowneed > len ? jc->slowneed - len : 0;
   jc->slowbytes += len;
+  *w = b->w + at;
+  return b->mem + at;
+}
+
+/* The slow-path entry's jump: the one rel32 field of stencilx_lazyslow. */
+static const PreparedHole *jit_entry_jump(void) {
+  const Prepared *lazy = &prep_extra[EXTRA_LAZYSLOW];
+  for (uint32_t j = 0; j < lazy->st->nholes; j++)
+    if (lazy->ph[j].mode == PATCH_REL32) return &lazy->ph[j];
+  return NULL;  /* stencil_gen: it tail-calls jit_rt_slow, so never */
+}
+
+/* Where the slow-path entry at entry jumps now. */
+static uintptr_t jit_entry_target(const uint8_t *entry, const PreparedHole *h) {
+  int32_t rel;
+  memcpy(&rel, entry + h->offset, 4);
+  return (uintptr_t)(entry + h->offset) + (uintptr_t)(int64_t)rel -
+         (uintptr_t)(int64_t)h->addend;
+}
+
+const uint8_t *jit_compile_slow(lua_State *L, Proto *p, int idx) {
+  JitCode *jc = p->jitcode;
+  const EngineOptions *o = options_get(L);
+  const PreparedHole *jump = jit_entry_jump();
+  struct timespec t0;
+  if (jc == NULL || jc->profiling || idx < 0 || idx >= jc->ninsns ||
+      jc->offsets[jc->ninsns + 1 + idx] == UINT32_MAX || jump == NULL)
+    return NULL;  /* not a slow-path entry of this code: cannot happen */
+  uint8_t *entry = jc->code + jc->offsets[jc->ninsns + 1 + idx];
+  /* Compiled already, yet entered through jit_rt_slow: a stale copy of
+   * the entry's old jump (valgrind translates code once and does not see
+   * the store through the write view). */
+  uintptr_t to = jit_entry_target(entry, jump);
+  if (to != prep_fixed[jump->src - SRC_RODATA])
+    return (const uint8_t *)to;
+  if (o->trace_opt) clock_gettime(CLOCK_MONOTONIC, &t0);
+  Instruction ins = p->code[idx];
+  const Prepared *g = &prep_set[SET_GENERAL][GET_OPCODE(ins)];
+  uint32_t len = g->st->size;
+  uint8_t *w, *mem = jit_slow_alloc(jc, len, &w);
+  if (mem == NULL) return NULL;
   uint64_t src[SRC_EXTERN + stencil_nsymbols];
-  int64_t c[3];
   memcpy(src + SRC_RODATA, prep_fixed,
          (SRC_EXTERN - SRC_RODATA + stencil_nsymbols) * sizeof *src);
-  jit_operands(src, p, ins, idx);
-  jit_conts(p, idx, c);
-  src[SRC_NEXT] = (uintptr_t)(jc->code + jc->offsets[c[0]]);
-  src[SRC_JUMP] = (uintptr_t)(jc->code + jc->offsets[c[1]]);
-  src[SRC_JMPNEXT] = (uintptr_t)(jc->code + jc->offsets[c[2]]);
+  jit_sources(src, p, jc->code, jc->offsets, idx);
   src[SRC_SLOW] = (uintptr_t)entry;  /* unused: a general stencil is whole */
-  jit_patch(b->mem, b->w, at, len, g->st, g->ph, src);
+  jit_patch(mem, w, 0, len, g->st, g->ph, src);
   /* The entry's jump to jit_rt_slow now goes to the stencil. */
-  for (uint32_t j = 0; j < lazy->st->nholes; j++)
-    if (lazy->ph[j].mode == PATCH_REL32) {
-      uint32_t off = lazy->ph[j].offset;
-      jit_write32(jit_mem_writable(entry + off),
-                  (int64_t)((uintptr_t)(b->mem + at) + lazy->ph[j].addend -
-                            (uintptr_t)(entry + off)));
-    }
-  JIT_VALGRIND_DISCARD(entry, lazy->st->size);
-  if (trace) {
-    char name[LUA_IDSIZE + 32];
-    clock_gettime(CLOCK_MONOTONIC, &t1);
-    jit_funcname(p, name, sizeof name);
-    fprintf(stderr, "[trace-opt] %s: slow path of bytecode %d (%s): %u "
-            "bytes, %.1f us\n", name, idx + 1, op_names[GET_OPCODE(ins)], len,
-            (double)(t1.tv_sec - t0.tv_sec) * 1e6 +
-                (double)(t1.tv_nsec - t0.tv_nsec) / 1e3);
-  }
-  if (options_get(L)->perf_map) {
+  jit_write32(jit_mem_writable(entry + jump->offset),
+              (int64_t)((uintptr_t)mem + jump->addend -
+                        (uintptr_t)(entry + jump->offset)));
+  JIT_VALGRIND_DISCARD(entry, prep_extra[EXTRA_LAZYSLOW].st->size);
+  if (o->trace_opt || o->perf_map) {
     char name[LUA_IDSIZE + 64];
     jit_funcname(p, name, LUA_IDSIZE + 32);
-    size_t nl = strlen(name);
-    snprintf(name + nl, sizeof name - nl, " slow path [%d]", idx + 1);
-    jit_perfmap(b->mem + at, len, name);
+    if (o->trace_opt)
+      fprintf(stderr, "[trace-opt] %s: slow path of bytecode %d (%s): %u "
+              "bytes, %.1f us\n", name, idx + 1, op_names[GET_OPCODE(ins)],
+              len, jit_us_since(&t0));
+    if (o->perf_map) {
+      size_t nl = strlen(name);
+      snprintf(name + nl, sizeof name - nl, " slow path [%d]", idx + 1);
+      jit_perfmap(mem, len, name);
+    }
   }
-  if (options_get(L)->print_code) {
+  if (o->print_code) {
     fprintf(stderr, "[print-code] slow path of bytecode %d (%s) at %p\n",
-            idx + 1, op_names[GET_OPCODE(ins)], (void *)(b->mem + at));
-    jit_printblock(b->mem, at, at + len);
+            idx + 1, op_names[GET_OPCODE(ins)], (void *)mem);
+    jit_printblock(mem, 0, len);
   }
-  return b->mem + at;
+  return mem;
 }
 
 void jit_free(Proto *p) {

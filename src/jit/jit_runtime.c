@@ -91,6 +91,17 @@ __asm__(".text\n.p2align 4\n.globl jit_pm_poscall\n.hidden jit_pm_poscall\n"
 
 typedef CR_PRESERVE_NONE void (*JitHandler)(JIT_HANDLER_PARAMS);
 
+/* Continue frame ci_ (closure cl_), suspended in a call its compiled code
+ * made, at the continuation that code left in jitret. */
+#define JIT_GO_RET(ci_, cl_) do {                                          \
+    CallInfo *tci_ = (ci_);                                                \
+    LClosure *tcl_ = (cl_);                                                \
+    Proto *tp_ = tcl_->p;                                                  \
+    JitHandler th_ = (JitHandler)tci_->u.l.jitret;                         \
+    CR_MUSTTAIL return th_(L, tci_, tci_->func + 1, tp_->code, 0, tp_->k,  \
+                           tcl_, NULL, tp_->feedback);                     \
+  } while (0)
+
 /* Every function here that jumps into compiled code (JIT_GO). UBSan's
  * -fsanitize=function (part of "undefined") checks an indirect call by
  * reading a signature word in the 8 bytes before the target; a stencil has
@@ -178,9 +189,7 @@ JIT_ENTRY void jit_rt_call(JIT_HANDLER_PARAMS) {
   if (nci == NULL) {  /* a C function, done: continue after the call */
     if (CR_UNLIKELY(ci->u.l.trap))
       CR_MUSTTAIL return interp_continue(JIT_ARGS);
-    JitHandler h = (JitHandler)ci->u.l.jitret;  /* set by the stencil */
-    CR_MUSTTAIL return h(L, ci, ci->func + 1, cl->p->code, 0, cl->p->k, cl,
-                         NULL, cl->p->feedback);
+    JIT_GO_RET(ci, cl);  /* jitret: set by the stencil */
   }
   JIT_RUN(nci, 1);
 }
@@ -192,14 +201,8 @@ JIT_ENTRY void jit_rt_call(JIT_HANDLER_PARAMS) {
  * with several results, returns that close upvalues, tail calls of C
  * functions. */
 JIT_ENTRY void jit_rt_leave(JIT_HANDLER_PARAMS) {
-  if (CR_LIKELY(ci->callstatus & JIT_CIST_RET) && CR_LIKELY(!L->hookmask)) {
-    CallInfo *pci = ci->previous;
-    LClosure *pcl = clLvalue(pci->func);
-    Proto *pp = pcl->p;
-    JitHandler h = (JitHandler)pci->u.l.jitret;
-    CR_MUSTTAIL return h(L, pci, pci->func + 1, pp->code, 0, pp->k, pcl, NULL,
-                         pp->feedback);
-  }
+  if (CR_LIKELY(ci->callstatus & JIT_CIST_RET) && CR_LIKELY(!L->hookmask))
+    JIT_GO_RET(ci->previous, clLvalue(ci->previous->func));
   if (ci->callstatus & CIST_FRESH)
     return;
   JIT_RUN(ci->previous, 0);

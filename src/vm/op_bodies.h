@@ -126,20 +126,21 @@
 #ifndef ADD_SC
 #define ADD_SC(x) arith_intop(+, (x), sC)
 #endif
+/* The typed case `fast` of an arithmetic body: v1, and v2 unless k2,
+ * have tag; RA = value, stored by set. */
+#define ARITH_TYPED(fast, tag, v1, v2, k2, set, value)                    \
+  if (ARITH_FAST == (fast)) {                                             \
+    TAG_GUARD(v1, tag);                                                   \
+    if (!(k2)) TAG_GUARD(v2, tag);                                        \
+    set(RA, value);                                                       \
+    JUMP(1);                                                              \
+  }
 #define ARITH_TYPED_INT(v1, v2, k2, iop)                                  \
-  if (ARITH_FAST == ARITH_FAST_INT) {                                     \
-    TAG_GUARD(v1, VT_INT);                                                \
-    if (!(k2)) TAG_GUARD(v2, VT_INT);                                     \
-    setivalue(RA, iop(L, ivalue(v1), ivalue(v2)));                        \
-    JUMP(1);                                                              \
-  }
+  ARITH_TYPED(ARITH_FAST_INT, VT_INT, v1, v2, k2, setivalue,              \
+              iop(L, ivalue(v1), ivalue(v2)))
 #define ARITH_TYPED_FLT(v1, v2, k2, fop)                                  \
-  if (ARITH_FAST == ARITH_FAST_FLT) {                                     \
-    TAG_GUARD(v1, VT_FLOAT);                                              \
-    if (!(k2)) TAG_GUARD(v2, VT_FLOAT);                                   \
-    setfltvalue(RA, fop(L, fltvalue(v1), fltvalue(v2)));                  \
-    JUMP(1);                                                              \
-  }
+  ARITH_TYPED(ARITH_FAST_FLT, VT_FLOAT, v1, v2, k2, setfltvalue,          \
+              fop(L, fltvalue(v1), fltvalue(v2)))
 /* + - *: either typed case, then the general one. */
 #define BODY_ARITH_T(v1_, v2_, k2, iop, fop) {                            \
     ARITH_TYPED_INT(v1_, v2_, k2, iop)                                    \
@@ -148,13 +149,8 @@
   }
 /* / ^: floats, or integers converted (the result is a float). */
 #define BODY_ARITHF_T(v1_, v2_, k2, fop) {                                \
-    if (ARITH_FAST == ARITH_FAST_INT) {                                   \
-      TAG_GUARD(v1_, VT_INT);                                             \
-      if (!(k2)) TAG_GUARD(v2_, VT_INT);                                  \
-      setfltvalue(RA,                                                     \
-                  fop(L, cast_num(ivalue(v1_)), cast_num(ivalue(v2_))));  \
-      JUMP(1);                                                            \
-    }                                                                     \
+    ARITH_TYPED(ARITH_FAST_INT, VT_INT, v1_, v2_, k2, setfltvalue,        \
+                fop(L, cast_num(ivalue(v1_)), cast_num(ivalue(v2_))))     \
     ARITH_TYPED_FLT(v1_, v2_, k2, fop)                                    \
     BODY_ARITHF(v1_, v2_, fop)                                            \
   }
@@ -849,16 +845,10 @@ OP_BODY(SELF) {
 OP_BODY(ADDI) {
   const TValue *v1 = RB;
   int imm = sC;
-  if (ARITH_FAST == ARITH_FAST_INT) {
-    TAG_GUARD(v1, VT_INT);
-    setivalue(RA, ADD_SC(ivalue(v1)));
-    JUMP(1);
-  }
-  if (ARITH_FAST == ARITH_FAST_FLT) {
-    TAG_GUARD(v1, VT_FLOAT);
-    setfltvalue(RA, fltvalue(v1) + cast_num(imm));
-    JUMP(1);
-  }
+  ARITH_TYPED(ARITH_FAST_INT, VT_INT, v1, v1, 1, setivalue,
+              ADD_SC(ivalue(v1)))
+  ARITH_TYPED(ARITH_FAST_FLT, VT_FLOAT, v1, v1, 1, setfltvalue,
+              fltvalue(v1) + cast_num(imm))
   if (CR_LIKELY(ttisinteger(v1))) {
     PROFILE(TP_INT);
     setivalue(RA, arith_intop(+, ivalue(v1), imm));
@@ -880,11 +870,8 @@ OP_BODY(MULK) BODY_ARITH_T(RB, KC, 1, ARITH_INT_MUL, ARITH_FLT_MUL)
 /* % // by a constant: the typed integer variant divides at once (the JIT
  * takes it only for a constant that is neither 0 nor -1). */
 #define ARITH_TYPED_DIVK(v1, v2, ifast)                                   \
-  if (ARITH_FAST == ARITH_FAST_INT) {                                     \
-    TAG_GUARD(v1, VT_INT);                                                \
-    setivalue(RA, ifast(ivalue(v1), ivalue(v2)));                         \
-    JUMP(1);                                                              \
-  }
+  ARITH_TYPED(ARITH_FAST_INT, VT_INT, v1, v2, 1, setivalue,               \
+              ifast(ivalue(v1), ivalue(v2)))
 OP_BODY(MODK) {
   ARITH_TYPED_DIVK(RB, KC, interp_imod_plain)
   BODY_INTDIV(RB, KC, interp_imod_plain, interp_imod, arith_modf)
