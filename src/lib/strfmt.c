@@ -94,11 +94,9 @@ typedef struct strfmt_Conversion {
 static inline unsigned strfmt_flagbit(char c)
 {
   switch (c) {
-  case '-': return STRFMT_FLAG_MINUS;
-  case '+': return STRFMT_FLAG_PLUS;
-  case ' ': return STRFMT_FLAG_SPACE;
-  case '#': return STRFMT_FLAG_ALT;
-  case '0': return STRFMT_FLAG_ZERO;
+#define STRFMT_FLAG_CASE(name, ch) case ch: return STRFMT_FLAG_##name;
+  STRFMT_FLAGS(STRFMT_FLAG_CASE)
+#undef STRFMT_FLAG_CASE
   default: return 0;
   }
 }
@@ -205,8 +203,7 @@ static void strfmt_spectext(char *text, const char *fmt, const char *letter)
 /* Is c one of the characters a specification spans before its letter? */
 static inline int strfmt_isspecchar(char c)
 {
-  return strfmt_isdigit(c) || c == '-' || c == '+' || c == ' ' ||
-         c == '#' || c == '.';
+  return strfmt_flagbit(c) != 0 || strfmt_isdigit(c) || c == '.';
 }
 
 static const char *strfmt_skip2digits(const char *p)
@@ -322,17 +319,15 @@ static void strfmt_emit(luaL_Buffer *buf, const char *text, ...)
 static int strfmt_intitem(char *out, const strfmt_Spec *spec, lua_Integer n)
 {
   unsigned flags = spec->flags;
-  int width = spec->width, precision = spec->precision;
-  int zero = (flags & STRFMT_FLAG_ZERO) != 0;
+  int precision = spec->precision;
   char letter = spec->letter;
   char digits[24];  /* 22 octal digits at most */
   int ndigits = 0;
   char prefix[2];
   int nprefix = 0;
   if (letter == 'c') {
-    digits[0] = (char)(unsigned char)(int)n;
+    digits[0] = (char)(unsigned char)(int)n;  /* '%c' takes no '0' flag */
     ndigits = 1;
-    zero = 0;
   } else {
     unsigned long long u = (unsigned long long)n;
     if (letter == 'd' || letter == 'i') {
@@ -363,7 +358,7 @@ static int strfmt_intitem(char *out, const strfmt_Spec *spec, lua_Integer n)
     if (precision < 0)
       precision = 1;
     else
-      zero = 0;  /* a precision turns zero padding off */
+      flags &= ~STRFMT_FLAG_ZERO;  /* a precision turns zero padding off */
     if ((flags & STRFMT_FLAG_ALT) && letter == 'o' && precision <= ndigits)
       precision = ndigits + 1;  /* the first digit must be a zero */
     if ((flags & STRFMT_FLAG_ALT) && u != 0 && base == 16) {
@@ -371,28 +366,9 @@ static int strfmt_intitem(char *out, const strfmt_Spec *spec, lua_Integer n)
       prefix[nprefix++] = letter;
     }
   }
-  int left = (flags & STRFMT_FLAG_MINUS) != 0;
   int nzeros = precision > ndigits ? precision - ndigits : 0;
-  int len = nprefix + nzeros + ndigits;
-  int pad = width > len ? width - len : 0;
-  char *q = out;
-  if (pad > 0 && !left && !zero) {
-    memset(q, ' ', (size_t)pad);
-    q += pad;
-  }
-  memcpy(q, prefix, (size_t)nprefix);
-  q += nprefix;
-  if (pad > 0 && !left && zero)
-    nzeros += pad;
-  memset(q, '0', (size_t)nzeros);
-  q += nzeros;
-  memcpy(q, digits, (size_t)ndigits);
-  q += ndigits;
-  if (pad > 0 && left) {
-    memset(q, ' ', (size_t)pad);
-    q += pad;
-  }
-  return (int)(q - out);
+  return strfmt_justify(out, flags, spec->width, prefix, nprefix, nzeros,
+                        digits, ndigits);
 }
 
 /*
@@ -407,21 +383,8 @@ static int strfmt_stritem(char *out, const strfmt_Spec *spec, const char *s,
 {
   if (spec->precision >= 0 && len > (size_t)spec->precision)
     len = (size_t)spec->precision;
-  size_t width = (size_t)spec->width;
-  size_t pad = width > len ? width - len : 0;
-  int left = (spec->flags & STRFMT_FLAG_MINUS) != 0;
-  char *q = out;
-  if (!left) {
-    memset(q, ' ', pad);
-    q += pad;
-  }
-  memcpy(q, s, len);
-  q += len;
-  if (left) {
-    memset(q, ' ', pad);
-    q += pad;
-  }
-  return (int)(q - out);
+  return strfmt_justify(out, spec->flags, spec->width, "", 0, 0, s,
+                        (int)len);
 }
 
 

@@ -311,28 +311,9 @@ int strfmt_float(char *out, double v, char letter, unsigned flags, int width,
     }
   }
 
-  int bodylen = (int)(p - body);
   char sign = negative ? '-'
             : (flags & STRFMT_FLAG_PLUS) ? '+'
             : (flags & STRFMT_FLAG_SPACE) ? ' ' : '\0';
-  int len = bodylen + (sign != '\0');
-  int pad = width > len ? width - len : 0;
-  char *o = out;
-  if (pad > 0 && !(flags & (STRFMT_FLAG_MINUS | STRFMT_FLAG_ZERO))) {
-    memset(o, ' ', (size_t)pad);
-    o += pad;
-  }
-  if (sign != '\0')
-    *o++ = sign;
-  if (pad > 0 && !(flags & STRFMT_FLAG_MINUS) && (flags & STRFMT_FLAG_ZERO)) {
-    memset(o, '0', (size_t)pad);
-    o += pad;
-  }
-  memcpy(o, body, (size_t)bodylen);
-  o += bodylen;
-  if (pad > 0 && (flags & STRFMT_FLAG_MINUS)) {
-    memset(o, ' ', (size_t)pad);
-    o += pad;
-  }
-  return (int)(o - out);
+  return strfmt_justify(out, flags, width, &sign, sign != '\0', 0, body,
+                        (int)(p - body));
 }

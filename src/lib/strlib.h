@@ -13,6 +13,7 @@
 
 #include <stddef.h>
 #include <limits.h>
+#include <string.h>
 
 #include "lua.h"
 #include "lauxlib.h"
@@ -35,12 +36,58 @@ extern size_t strlib_startpos(lua_Integer pos, size_t len);
 extern size_t strlib_endpos(lua_State *L, int arg, lua_Integer def,
                             size_t len);
 
-/* The flags of a string.format specification, as a bit set. */
-#define STRFMT_FLAG_MINUS 1u  /* '-': left-justify */
-#define STRFMT_FLAG_PLUS  2u  /* '+': sign non-negative numbers with '+' */
-#define STRFMT_FLAG_SPACE 4u  /* ' ': ... or with a space */
-#define STRFMT_FLAG_ALT   8u  /* '#': alternative form */
-#define STRFMT_FLAG_ZERO  16u /* '0': pad with zeros */
+/* The flags of a string.format specification: each is a bit
+   STRFMT_FLAG_<name> of a flag set. */
+#define STRFMT_FLAGS(X) \
+  X(MINUS, '-')  /* left-justify */ \
+  X(PLUS,  '+')  /* sign non-negative numbers with '+' */ \
+  X(SPACE, ' ')  /* ... or with a space */ \
+  X(ALT,   '#')  /* alternative form */ \
+  X(ZERO,  '0')  /* pad with zeros */
+#define STRFMT_FLAG_INDEX(name, ch) STRFMT_FLAG_INDEX_##name,
+enum { STRFMT_FLAGS(STRFMT_FLAG_INDEX) };
+#undef STRFMT_FLAG_INDEX
+#define STRFMT_FLAG_BIT(name, ch) \
+  STRFMT_FLAG_##name = 1u << STRFMT_FLAG_INDEX_##name,
+enum { STRFMT_FLAGS(STRFMT_FLAG_BIT) };
+#undef STRFMT_FLAG_BIT
+
+/*
+ * Lays a formatted item out as C's printf does: 'prefix' (a sign, "0x"),
+ * 'nzeros' zeros, then 'body', justified to 'width' with spaces before
+ * it, or after it with STRFMT_FLAG_MINUS, or with more zeros after the
+ * prefix with STRFMT_FLAG_ZERO (the caller clears that flag where C
+ * ignores it). Returns the length written to 'out'.
+ */
+static inline int strfmt_justify(char *out, unsigned flags, int width,
+                                  const char *prefix, int nprefix,
+                                  int nzeros, const char *body, int nbody)
+{
+  int len = nprefix + nzeros + nbody;
+  int pad = width > len ? width - len : 0;
+  int left = (flags & STRFMT_FLAG_MINUS) != 0;
+  int zero = (flags & STRFMT_FLAG_ZERO) != 0;
+  char *q = out;
+  if (pad > 0 && !left && !zero) {
+    memset(q, ' ', (size_t)pad);
+    q += pad;
+  }
+  for (int i = 0; i < nprefix; i++)  /* two bytes at most */
+    *q++ = prefix[i];
+  if (pad > 0 && !left && zero)
+    nzeros += pad;
+  if (nzeros > 0) {
+    memset(q, '0', (size_t)nzeros);
+    q += nzeros;
+  }
+  memcpy(q, body, (size_t)nbody);
+  q += nbody;
+  if (pad > 0 && left) {
+    memset(q, ' ', (size_t)pad);
+    q += pad;
+  }
+  return (int)(q - out);
+}
 
 /*
  * '%e', '%E', '%f', '%g' or '%G' (letter) of v with those flags, width

@@ -39,8 +39,9 @@
 
 #define STRPAT_ESC '%'
 
-/* Characters that make a pattern more than a plain substring. */
-#define STRPAT_SPECIALS "^$*+?.([%-"
+/* strpat_lead's answers kept per search (a power of two: the slot is
+   picked by the low bits of the pattern position). */
+#define STRPAT_LEAD_SLOTS 4
 
 /*
  * The C library's classification of bytes, as the locale has it when a
@@ -53,29 +54,19 @@
 #if defined(__GLIBC__)
 typedef const unsigned short *strpat_Ctype;
 #define strpat_ctype_now() (*__ctype_b_loc())
-#define STRPAT_CTYPE(ct, c, bit) (((ct)[(c)] & (unsigned short)(bit)) != 0)
-#define strpat_isalpha(ct, c) STRPAT_CTYPE(ct, c, _ISalpha)
-#define strpat_iscntrl(ct, c) STRPAT_CTYPE(ct, c, _IScntrl)
-#define strpat_isgraph(ct, c) STRPAT_CTYPE(ct, c, _ISgraph)
-#define strpat_islower(ct, c) STRPAT_CTYPE(ct, c, _ISlower)
-#define strpat_ispunct(ct, c) STRPAT_CTYPE(ct, c, _ISpunct)
-#define strpat_isspace(ct, c) STRPAT_CTYPE(ct, c, _ISspace)
-#define strpat_isupper(ct, c) STRPAT_CTYPE(ct, c, _ISupper)
-#define strpat_isalnum(ct, c) STRPAT_CTYPE(ct, c, _ISalnum)
-#define strpat_isxdigit(ct, c) STRPAT_CTYPE(ct, c, _ISxdigit)
+#define strpat_is(ct, c, name) \
+  (((ct)[(c)] & (unsigned short)_IS##name) != 0)
 #else
 typedef int strpat_Ctype;
 #define strpat_ctype_now() 0
-#define strpat_isalpha(ct, c) ((void)(ct), isalpha(c))
-#define strpat_iscntrl(ct, c) ((void)(ct), iscntrl(c))
-#define strpat_isgraph(ct, c) ((void)(ct), isgraph(c))
-#define strpat_islower(ct, c) ((void)(ct), islower(c))
-#define strpat_ispunct(ct, c) ((void)(ct), ispunct(c))
-#define strpat_isspace(ct, c) ((void)(ct), isspace(c))
-#define strpat_isupper(ct, c) ((void)(ct), isupper(c))
-#define strpat_isalnum(ct, c) ((void)(ct), isalnum(c))
-#define strpat_isxdigit(ct, c) ((void)(ct), isxdigit(c))
+#define strpat_is(ct, c, name) ((void)(ct), is##name(c))
 #endif
+
+/* The class letters the C library answers, by the name of its <ctype.h>
+   test ("%d" and "%z" are tested here: see strpat_inclass). */
+#define STRPAT_CTYPE_CLASSES(X) \
+  X('a', alpha) X('c', cntrl) X('g', graph) X('l', lower) X('p', punct) \
+  X('s', space) X('u', upper) X('w', alnum) X('x', xdigit)
 
 /* Capture lengths that are not lengths. */
 #define STRPAT_CAP_OPEN (-1)      /* '(' seen, ')' not yet */
@@ -125,7 +116,7 @@ typedef struct strpat_State {
     const char *lead_end;  /* (NULL: none) */
     int depth;             /* matcher levels entered before the class */
     int kind, arg;         /* the class as strpat_kindof gives it */
-  } lead_cache[4];
+  } lead_cache[STRPAT_LEAD_SLOTS];
   strpat_Capture capture[STRPAT_MAX_CAPTURES];
 } strpat_State;
 
@@ -155,16 +146,11 @@ int strpat_inclass(strpat_Ctype ct, int c, int cl)
 {
   int member;
   switch (cl) {
-  case 'a': case 'A': member = strpat_isalpha(ct, c); break;
-  case 'c': case 'C': member = strpat_iscntrl(ct, c); break;
+#define STRPAT_MEMBER(letter, name) \
+  case letter: case letter - 0x20: member = strpat_is(ct, c, name); break;
+  STRPAT_CTYPE_CLASSES(STRPAT_MEMBER)
+#undef STRPAT_MEMBER
   case 'd': case 'D': member = (unsigned)c - '0' < 10u; break;
-  case 'g': case 'G': member = strpat_isgraph(ct, c); break;
-  case 'l': case 'L': member = strpat_islower(ct, c); break;
-  case 'p': case 'P': member = strpat_ispunct(ct, c); break;
-  case 's': case 'S': member = strpat_isspace(ct, c); break;
-  case 'u': case 'U': member = strpat_isupper(ct, c); break;
-  case 'w': case 'W': member = strpat_isalnum(ct, c); break;
-  case 'x': case 'X': member = strpat_isxdigit(ct, c); break;
   case 'z': case 'Z': member = (c == 0); break;  /* kept from Lua 5.1 */
   default: return cl == c;          /* "%." is the character itself */
   }
@@ -371,16 +357,11 @@ static ptrdiff_t strpat_classrun(strpat_Ctype ct, const unsigned char *s,
   while (n < avail && ((test) != 0) == want) n++; \
   return n
   switch (cl | 0x20) {
-  case 'a': STRPAT_RUN(strpat_isalpha(ct, s[n]));
-  case 'c': STRPAT_RUN(strpat_iscntrl(ct, s[n]));
+#define STRPAT_RUNCASE(letter, name) \
+  case letter: STRPAT_RUN(strpat_is(ct, s[n], name));
+  STRPAT_CTYPE_CLASSES(STRPAT_RUNCASE)
+#undef STRPAT_RUNCASE
   case 'd': STRPAT_RUN((unsigned)s[n] - '0' < 10u);
-  case 'g': STRPAT_RUN(strpat_isgraph(ct, s[n]));
-  case 'l': STRPAT_RUN(strpat_islower(ct, s[n]));
-  case 'p': STRPAT_RUN(strpat_ispunct(ct, s[n]));
-  case 's': STRPAT_RUN(strpat_isspace(ct, s[n]));
-  case 'u': STRPAT_RUN(strpat_isupper(ct, s[n]));
-  case 'w': STRPAT_RUN(strpat_isalnum(ct, s[n]));
-  case 'x': STRPAT_RUN(strpat_isxdigit(ct, s[n]));
   case 'z': STRPAT_RUN(s[n] == 0);
   default: break;
   }
@@ -457,7 +438,7 @@ static const char *strpat_lead(strpat_State *ms, const char **pp, int *kind,
                                int *arg)
 {
   const char *rest = *pp;
-  unsigned slot = (unsigned)(uintptr_t)rest & 3u;
+  unsigned slot = (unsigned)(uintptr_t)rest & (STRPAT_LEAD_SLOTS - 1u);
   if (ms->lead_cache[slot].rest != rest) {
     const char *lead = rest;
     int depth = 0;
@@ -829,7 +810,7 @@ static void strpat_init(strpat_State *ms, lua_State *L, const char *s,
   ms->subject = s;
   ms->subject_end = s + slen;
   ms->pat_end = p + plen;
-  for (int i = 0; i < 4; i++)
+  for (int i = 0; i < STRPAT_LEAD_SLOTS; i++)
     ms->lead_cache[i].rest = NULL;
   ms->first_bits_ok = 0;
   ms->first_bits_locale = 0;
@@ -864,6 +845,15 @@ static inline void strpat_locale_changeable(strpat_State *ms)
     ms->first_bits_ok = 0;
 }
 
+/* Is byte c in the first set (or the frontier's set)? */
+static inline int strpat_infirstset(strpat_State *ms, int c)
+{
+  if (ms->first_bits_ok)
+    return strpat_bit(ms->first_bits, c);
+  return strpat_inset(ms->ctype, c, ms->first_class,
+                      ms->first_class_end - 1);
+}
+
 /* Can no match start at s? (the matcher would fail at its first item) */
 static inline __attribute__((always_inline))
 int strpat_cannotstart(strpat_State *ms, const char *s)
@@ -874,14 +864,9 @@ int strpat_cannotstart(strpat_State *ms, const char *s)
     /* the matcher's frontier test, as strpat_do makes it */
     if (s > ms->subject_end)
       return 1;
-    const char *set = ms->first_class, *set_end = ms->first_class_end - 1;
     int before = (s == ms->subject) ? '\0' : (unsigned char)s[-1];
     int here = (s == ms->subject_end) ? '\0' : (unsigned char)*s;
-    if (ms->first_bits_ok)
-      return strpat_bit(ms->first_bits, before) ||
-             !strpat_bit(ms->first_bits, here);
-    return strpat_inset(ms->ctype, before, set, set_end) ||
-           !strpat_inset(ms->ctype, here, set, set_end);
+    return strpat_infirstset(ms, before) || !strpat_infirstset(ms, here);
   }
   if (ms->first_bits_ok)  /* a set */
     return s >= ms->subject_end ||
@@ -1029,10 +1014,12 @@ static int strpat_pushcaptures(strpat_State *ms, const char *s, const char *e)
  * find and match
  * =================================================================== */
 
+/* Is the pattern a plain substring (none of the characters that make it
+   more)? */
 static int strpat_isplain(const char *p, size_t len)
 {
   for (size_t i = 0; i < len; i++)
-    switch (p[i]) {  /* the characters of STRPAT_SPECIALS */
+    switch (p[i]) {
     case '^': case '$': case '*': case '+': case '?': case '.':
     case '(': case '[': case '%': case '-':
       return 0;

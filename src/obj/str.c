@@ -143,15 +143,15 @@ static inline void str_pushchain(TString **head, TString *ts)
   str_setlink(head, (uintptr_t)ts | str_tag(ts->hash) | (old == 0));
 }
 
-/* Put every string of buckets [0, osize) of vect into its bucket for a
- * table of nsize buckets (both parts of the vector must exist). A bucket
- * is emptied before its strings are placed again, so strings that moved
- * to a bucket not visited yet are simply placed there once more. */
 /* How many buckets ahead str_rehash prefetches: every string it moves is
  * a cache miss (the vector is walked in order, the strings are not), and
  * a few in flight at once hide most of their latency. */
 #define STR_REHASH_PREFETCH 16
 
+/* Put every string of buckets [0, osize) of vect into its bucket for a
+ * table of nsize buckets (both parts of the vector must exist). A bucket
+ * is emptied before its strings are placed again, so strings that moved
+ * to a bucket not visited yet are simply placed there once more. */
 static void str_rehash(TString **vect, int osize, int nsize)
 {
   uint32_t mask = (uint32_t)(nsize - 1);

@@ -290,7 +290,7 @@ static void vm_copystrings(StkId top, int n, char *buff) {
  * numbers formatted straight into it (no string made for them). Returns 0
  * (nothing changed) when the result would be long. */
 static int vm_concatshort(lua_State *L, StkId top, int total, int *consumed) {
-  char buff[CR_MAX_SHORT_LEN + NUM_MAXSTR];
+  char buff[CR_MAX_SHORT_LEN];  /* lengths are checked before copying */
   char *end = buff + sizeof buff;
   size_t tl = 0;
   int n = 0;
