@@ -42,6 +42,7 @@
 
 #include "gc/gc_internal.h"
 #include "gc/mem.h"
+#include "gc/pool.h"
 #include "obj/str.h"
 #include "obj/tab.h"
 #include "obj/shape.h"
@@ -85,8 +86,8 @@ static int gc_tracing = -1;
  * the census shows both, because RSS pays the second. */
 static size_t gc_chunk(size_t n)
 {
-  if (n <= 512)
-    return (n + 15) & ~(size_t)15;
+  if (n <= POOL_MAX)
+    return (n + POOL_GRAIN - 1) & ~(size_t)(POOL_GRAIN - 1);
   return (n + 8 + 15) & ~(size_t)15;
 }
 
