@@ -42,6 +42,7 @@
 
 #include "gc/gc_internal.h"
 #include "gc/mem.h"
+#include "gc/pool.h"
 #include "obj/str.h"
 #include "obj/tab.h"
 #include "obj/shape.h"
@@ -85,8 +86,8 @@ static int gc_tracing = -1;
  * the census shows both, because RSS pays the second. */
 static size_t gc_chunk(size_t n)
 {
-  if (n <= 512)
-    return (n + 15) & ~(size_t)15;
+  if (n <= POOL_MAX)
+    return (n + POOL_GRAIN - 1) & ~(size_t)(POOL_GRAIN - 1);
   return (n + 8 + 15) & ~(size_t)15;
 }
 
@@ -613,16 +614,24 @@ static void gc_whitelist(global_State *g, GCObject *p)
     gc_makewhite(g, p);
 }
 
-static void gc_enterinc(global_State *g)
+/* Incremental mode, at the start of a cycle: the generations' list
+ * boundaries no longer mean anything. The caller has whitened what must
+ * be marked again. */
+static void gc_setinc(global_State *g)
 {
-  gc_whitelist(g, g->allgc);
   g->reallyold = g->old1 = g->survival = NULL;
-  gc_whitelist(g, g->finobj);
-  gc_whitelist(g, g->tobefnz);
   g->finobjrold = g->finobjold1 = g->finobjsur = NULL;
   g->gcstate = GCS_PAUSE;
   g->gckind = GC_KIND_INC;
   g->lastatomic = 0;
+}
+
+static void gc_enterinc(global_State *g)
+{
+  gc_whitelist(g, g->allgc);
+  gc_whitelist(g, g->finobj);
+  gc_whitelist(g, g->tobefnz);
+  gc_setinc(g);
 }
 
 /* Enter generational mode with a full mark (the current cycle is
@@ -667,11 +676,7 @@ static void gc_enterepoch(global_State *g)
   for (lua_State *th = g->twups; th != NULL; th = th->twups)
     for (UpVal *uv = th->openupval; uv != NULL; uv = uv->u.open.next)
       gc_makewhite(g, obj2gco(uv));
-  g->reallyold = g->old1 = g->survival = NULL;
-  g->finobjrold = g->finobjold1 = g->finobjsur = NULL;
-  g->gcstate = GCS_PAUSE;
-  g->gckind = GC_KIND_INC;
-  g->lastatomic = 0;
+  gc_setinc(g);
   g->currentwhite |= (lu_byte)GC_EPOCH;
 }
 

@@ -61,13 +61,19 @@ GCObject **gc_getgclist(GCObject *o)
   }
 }
 
-/* Put o on a gray list and make it gray. */
-void gc_linkgclist(GCObject *o, GCObject **list)
+/* Put o, whose gclist field is *pnext, on a gray list and make it gray. */
+CR_INLINE void gc_linkgclistat(GCObject *o, GCObject **pnext,
+                               GCObject **list)
 {
-  GCObject **pnext = gc_getgclist(o);
   *pnext = *list;
   *list = o;
   gc_set2gray(o);
+}
+
+/* Put o on a gray list and make it gray. */
+void gc_linkgclist(GCObject *o, GCObject **list)
+{
+  gc_linkgclistat(o, gc_getgclist(o), list);
 }
 
 void gc_cleargraylists(global_State *g)
@@ -107,13 +113,9 @@ void gc_reallymark(global_State *g, GCObject *o)
       gc_linkgclist(o, &g->gray);
       break;
     }
-    case VT_TABLE: {                   /* most of them: link directly */
-      Table *h = (Table *)o;
-      h->gclist = g->gray;
-      g->gray = o;
-      gc_set2gray(o);
+    case VT_TABLE:                     /* most of them: no dispatch */
+      gc_linkgclistat(o, &((Table *)o)->gclist, &g->gray);
       break;
-    }
     case VT_LCL: case VT_CCL: case VT_THREAD: case VT_PROTO: case VT_SHAPE:
       gc_linkgclist(o, &g->gray);
       break;
@@ -500,7 +502,6 @@ lu_mem gc_propagatemark(global_State *g)
   }
   g->gray = *gc_getgclist(o);
   switch (o->tt) {
-    case VT_TABLE:  return gc_traversetable(g, (Table *)o);
     case VT_UDATA:  return gc_traverseudata(g, (Udata *)o);
     case VT_LCL:    return gc_traverseLclosure(g, (LClosure *)o);
     case VT_CCL:    return gc_traverseCclosure(g, (CClosure *)o);

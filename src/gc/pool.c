@@ -50,9 +50,7 @@
 #endif
 
 enum {
-  POOL_GRAIN = 16,               /* class sizes are multiples of this */
-  POOL_MAX = 512,                /* bigger blocks come from malloc */
-  POOL_NCLASS = POOL_MAX / POOL_GRAIN,
+  POOL_NCLASS = POOL_MAX / POOL_GRAIN,   /* pool.h */
   /* A chunk: big enough that malloc maps it by itself (and the 64 bytes
    * off leave room for malloc's header within the last page). */
   POOL_CHUNK = 256 * 1024 - 64,
@@ -108,6 +106,15 @@ static inline void pool_push(Pool *p, size_t c, void *b)
   f->next = p->free[c];
   p->free[c] = f;
   p->freebytes += (c + 1) * POOL_GRAIN;
+}
+
+/* Take a block off the (non-empty) free list of class c. */
+static inline void *pool_pop(Pool *p, size_t c)
+{
+  PoolFree *f = p->free[c];
+  p->free[c] = f->next;
+  p->freebytes -= (c + 1) * POOL_GRAIN;
+  return f;
 }
 
 /* Free bytes [b, b + n) (n a multiple of the grain) as free blocks: as
@@ -211,11 +218,9 @@ static void pool_sort(Pool *p)
 static void *pool_split(Pool *p, size_t c)
 {
   for (size_t big = c + 1; big < POOL_NCLASS; big++) {
-    PoolFree *f = p->free[big];
-    if (f != NULL) {
-      p->free[big] = f->next;
-      p->freebytes -= (big + 1) * POOL_GRAIN;
-      pool_push(p, big - c - 1, (char *)f + (c + 1) * POOL_GRAIN);
+    if (p->free[big] != NULL) {
+      char *f = (char *)pool_pop(p, big);
+      pool_push(p, big - c - 1, f + (c + 1) * POOL_GRAIN);
       return f;
     }
   }
@@ -238,12 +243,8 @@ static CR_NOINLINE void *pool_carve(Pool *p, size_t c)
     if (p->nchunks >= 4 && p->freebytes >= p->nchunks * (POOL_CHUNK / 4) &&
         p->nchunks >= p->sortedat + p->sortedat / 4) {
       pool_sort(p);
-      if (p->free[c] != NULL) {
-        PoolFree *f = p->free[c];
-        p->free[c] = f->next;
-        p->freebytes -= size;
-        return f;
-      }
+      if (p->free[c] != NULL)
+        return pool_pop(p, c);
       b = pool_split(p, c);
       if (b != NULL)
         return b;
@@ -278,11 +279,8 @@ static inline void *pool_get(Pool *p, size_t n)
     /* A free block is usually cold (freed by a sweep long ago): start
      * loading the next one, which the next allocation of this size
      * takes, and which its caller is about to write. */
-    PoolFree *next = f->next;
-    p->free[c] = next;
-    p->freebytes -= (c + 1) * POOL_GRAIN;
-    __builtin_prefetch(next, 1);
-    return f;
+    __builtin_prefetch(f->next, 1);
+    return pool_pop(p, c);
   }
   return pool_carve(p, c);
 }

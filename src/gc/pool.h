@@ -23,6 +23,10 @@
 
 typedef struct Pool Pool;
 
+/* Blocks of up to POOL_MAX bytes come from the size classes, multiples
+ * of POOL_GRAIN (pool.c); bigger ones from malloc. */
+enum { POOL_GRAIN = 16, POOL_MAX = 512 };
+
 /* A new, empty pool, or NULL when out of memory. */
 Pool *pool_new(void);
 /* The lua_Alloc over a pool (ud is the Pool). Once pool_arm has been

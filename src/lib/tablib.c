@@ -235,40 +235,30 @@ static void tablib_store2(lua_State *L, tablib_Index i, tablib_Index j)
 
 /* Is the value at index a less than the value at index b (both negative
    stack indices)?  Uses the order function (argument 2) if cmp is set
-   (decided once per sort: argument 2 is nil or a function throughout). */
-static int tablib_less(lua_State *L, int cmp, int a, int b)
-{
-  if (!cmp)
-    return lua_compare(L, a, b, LUA_OPLT);
-  lua_pushvalue(L, 2);
-  lua_pushvalue(L, a - 1);  /* indices shift as values are pushed */
-  lua_pushvalue(L, b - 2);
-  lua_call(L, 2, 1);
-  int result = lua_toboolean(L, -1);
-  lua_pop(L, 1);
-  return result;
-}
-
-/* tablib_less, and when true also pops the value on top (the partition
+   (decided once per sort: argument 2 is nil or a function throughout).
+   With drop set, a true result also pops the value on top (the partition
    scans' element, dropped on every step that goes on): with an order
    function its result and that value go in one pop. */
-static int tablib_less_drop(lua_State *L, int cmp, int a, int b)
+static inline int tablib_lessx(lua_State *L, int cmp, int a, int b, int drop)
 {
   int result;
   if (!cmp) {
     result = lua_compare(L, a, b, LUA_OPLT);
-    if (result)
+    if (drop && result)
       lua_pop(L, 1);
     return result;
   }
   lua_pushvalue(L, 2);
-  lua_pushvalue(L, a - 1);
+  lua_pushvalue(L, a - 1);  /* indices shift as values are pushed */
   lua_pushvalue(L, b - 2);
   lua_call(L, 2, 1);
   result = lua_toboolean(L, -1);
-  lua_pop(L, result ? 2 : 1);
+  lua_pop(L, drop && result ? 2 : 1);
   return result;
 }
+
+#define tablib_less(L, cmp, a, b)      tablib_lessx(L, cmp, a, b, 0)
+#define tablib_less_drop(L, cmp, a, b) tablib_lessx(L, cmp, a, b, 1)
 
 /* Some randomness for pivots that is cheap and needs no seeding. */
 static unsigned int tablib_randomness(void)

@@ -308,21 +308,12 @@ CR_INLINE DO_JIT_CALLER void do_ccall(lua_State *L, StkId func, int nresults,
       return;
     }
   }
-  /* A C function (generic-for iterators such as coroutine.wrap's), same
-   * conditions: do_precallC's work without do_precall's dispatch. */
+  /* A C function (generic-for iterators such as coroutine.wrap's):
+   * do_precallC without do_precall's dispatch. */
   lua_CFunction f = ttislcf(func) ? fvalue(func)
                   : ttisCclosure(func) ? clCvalue(func)->f : NULL;
-  if (f != NULL && L->ci->next != NULL &&
-      L->stack_last - L->top > LUA_MINSTACK && !L->hookmask) {
-    ci = L->ci->next;
-    ci->func = func;
-    ci->nresults = (short)nresults;
-    ci->callstatus = CIST_C;
-    ci->top = L->top + LUA_MINSTACK;
-    L->ci = ci;
-    int n = f(L);
-    cr_assert(n >= 0 && n <= L->top - (ci->func + 1), "results on the stack");
-    do_poscall(L, ci, n);
+  if (f != NULL) {
+    do_precallC(L, func, nresults, f);
     L->nCcalls -= inc;
     return;
   }

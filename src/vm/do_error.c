@@ -56,12 +56,7 @@ CR_NORETURN void do_throw(lua_State *L, int errcode) {
 int do_rawrunprotected(lua_State *L, Pfunc f, void *ud) {
   uint32_t oldnCcalls = L->nCcalls;
   struct lua_longjmp lj;
-  lj.status = LUA_OK;
-  lj.previous = L->errorJmp;
-  L->errorJmp = &lj;
-  if (_setjmp(lj.b) == 0)
-    f(L, ud);
-  L->errorJmp = lj.previous;
+  do_runprotected(L, lj, f(L, ud));
   L->nCcalls = oldnCcalls;
   return lj.status;
 }

@@ -43,6 +43,9 @@
  * context, which is otherwise unused: the base frame never continues.
  * 0 (a new or reset thread) is no level: code runs at 1 or more. */
 #define resume_level(L) ((L)->base_ci.u.c.ctx)
+/* Run the thread at C-call count n (lua_resume counted its own call). */
+#define resume_setlevel(L, n) \
+  ((L)->nCcalls = (n), resume_level(L) = (lua_KContext)(n))
 
 /* Run f protected; a yield that returned counts as the yield it is. */
 static int resume_run(lua_State *L, Pfunc f, void *ud) {
@@ -178,16 +181,38 @@ static int resume_end(lua_State *L, int status, int *nresults) {
 
 typedef CR_PRESERVE_NONE void (*ResumeJitCode)(JIT_HANDLER_PARAMS);
 
+/* The Lua frame L->ci, the caller of a C function whose yield was just
+ * undone (resume_fast), goes on from the instruction after the CALL:
+ * in its compiled code there (as jit_enter would enter it, without its
+ * jump) or in the interpreter, then whatever is left below it. Nothing
+ * that a longjmp could find changed is kept in the caller's locals. */
+CR_INLINE __attribute__((no_sanitize("function")))
+void resume_callerframe(lua_State *L) {
+  CallInfo *ci = L->ci;
+  LClosure *cl = clLvalue(ci->func);
+  Proto *p = cl->p;
+  JitCode *jc = p->jitcode;
+  cr_assert(GET_OPCODE(ci->u.l.savedpc[-1]) == OP_CALL, "yield from a CALL");
+  if (CR_LIKELY(jc != NULL)) {  /* its code at the saved pc (jit_enter) */
+    size_t ix = (size_t)(ci->u.l.savedpc - p->code);
+    ResumeJitCode h = (ResumeJitCode)(void *)(jc->code + jc->offsets[ix]);
+    h(L, ci, ci->func + 1, p->code, 0, p->k, cl, NULL, p->feedback);
+  } else
+    vm_execute(L, ci);
+  if (L->status != LUA_YIELD)  /* the frame ended without a new yield */
+    resume_unroll(L, NULL);
+}
+
 /*
  * lua_resume of a thread suspended by a yield from a C function that a
  * Lua CALL made (CIST_RETYIELD, vm/resume.h), without continuation, no
  * hooks set (resume_canfast): what resume_body and resume_unroll would
  * do, without their general cases, in a recovery point set up here
- * (do_rawrunprotected's, inline). The values given to resume are the
- * CALL's results, and the Lua frame goes on at once in its compiled code
- * (or the interpreter) from the instruction after the CALL (vm_finishOp
- * has nothing to do for a CALL); anything below it (a lua_pcallk, a
- * lua_callk) is left to resume_unroll. ncalls: the C calls of `from`.
+ * (do_runprotected inline, not through resume_run's indirect call). The
+ * values given to resume are the CALL's results, and the Lua frame goes
+ * on at once (vm_finishOp has nothing to do for a CALL); anything below
+ * it (a lua_pcallk, a lua_callk) is left to resume_unroll. ncalls: the
+ * C calls of `from`.
  * Not instrumented by UBSan's -fsanitize=function, which would read a
  * signature word before compiled code (jit_runtime.c, JIT_ENTRY).
  */
@@ -195,8 +220,7 @@ static CR_NOINLINE __attribute__((no_sanitize("function")))
 int resume_fast(lua_State *L, uint32_t ncalls, int nargs, int *nresults) {
   struct lua_longjmp lj;
   CallInfo *ci = L->ci;
-  L->nCcalls = ncalls + 1;
-  resume_level(L) = (lua_KContext)(ncalls + 1);
+  resume_setlevel(L, ncalls + 1);
   L->status = LUA_OK;
   /* do_poscall of the yield, its two commonest shapes here (no hooks, no
    * tbc: resume_canfast) */
@@ -209,26 +233,7 @@ int resume_fast(lua_State *L, uint32_t ncalls, int nargs, int *nresults) {
     L->ci = ci->previous;
   } else
     do_poscall(L, ci, nargs);
-  lj.status = LUA_OK;
-  lj.previous = L->errorJmp;
-  L->errorJmp = &lj;
-  if (_setjmp(lj.b) == 0) {
-    /* nothing that a longjmp could find changed is kept in locals */
-    ci = L->ci;
-    LClosure *cl = clLvalue(ci->func);
-    Proto *p = cl->p;
-    JitCode *jc = p->jitcode;
-    cr_assert(GET_OPCODE(ci->u.l.savedpc[-1]) == OP_CALL, "yield from a CALL");
-    if (CR_LIKELY(jc != NULL)) {  /* its code at the saved pc (jit_enter) */
-      size_t ix = (size_t)(ci->u.l.savedpc - p->code);
-      ResumeJitCode h = (ResumeJitCode)(void *)(jc->code + jc->offsets[ix]);
-      h(L, ci, ci->func + 1, p->code, 0, p->k, cl, NULL, p->feedback);
-    } else
-      vm_execute(L, ci);
-    if (L->status != LUA_YIELD)  /* the frame ended without a new yield */
-      resume_unroll(L, NULL);
-  }
-  L->errorJmp = lj.previous;
+  do_runprotected(L, lj, resume_callerframe(L));
   L->nCcalls = ncalls + 1;
   if (CR_LIKELY(lj.status == LUA_OK && L->status == LUA_YIELD)) {
     *nresults = L->ci->u2.nyield;
@@ -263,8 +268,7 @@ LUA_API int lua_resume(lua_State *L, lua_State *from, int nargs,
   L->nCcalls = ncalls;
   if (do_getCcalls(L) >= CR_MAX_CCALLS)
     return resume_error(L, "C stack overflow", nargs);
-  L->nCcalls++;
-  resume_level(L) = (lua_KContext)L->nCcalls;
+  resume_setlevel(L, ncalls + 1);
   return resume_end(L, resume_run(L, resume_body, &nargs), nresults);
 }
 
