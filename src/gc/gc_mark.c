@@ -659,16 +659,6 @@ lu_mem gc_atomic(lua_State *L)
     shape_cleartransitions(g, g->root_shape);
   g->shape_birthsat[1] = g->shape_birthsat[0];
   g->shape_birthsat[0] = g->shape_births;
-  if (gc_inepoch(g)) {
-    /* str_clearcache drops white entries: give the unmarked ones (black
-     * from before the epoch) a white to be seen by. */
-    for (int i = 0; i < (int)(sizeof(g->strcache) / sizeof(g->strcache[0])); i++)
-      for (int j = 0; j < 2; j++) {
-        GCObject *o = obj2gco(g->strcache[i][j]);
-        if (gc_unmarked(g, o))
-          o->marked |= (lu_byte)gc_currentwhite(g);
-      }
-  }
   str_clearcache(g);
   g->currentwhite = (lu_byte)gc_otherwhite(g);   /* flip */
   cr_assert(g->gray == NULL, "marking finished");

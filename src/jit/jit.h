@@ -59,6 +59,23 @@ typedef struct JitCode {
                           cold code), or UINT32_MAX */
 } JitCode;
 
+/* Compiled code as C sees it: a stencil or a runtime entry, with the
+ * handler signature. */
+typedef CR_PRESERVE_NONE void (*JitHandler)(JIT_HANDLER_PARAMS);
+
+/* The code of instruction ix of jc: every instruction's stencil is an
+ * entry point. */
+static inline JitHandler jit_code_at(const JitCode *jc, size_t ix) {
+  return (JitHandler)(void *)(jc->code + jc->offsets[ix]);
+}
+
+/* Every C function that calls into compiled code. UBSan's
+ * -fsanitize=function (part of "undefined") checks an indirect call by
+ * reading a signature word in the 8 bytes before the target; a stencil has
+ * none, and the first one of a block follows an inaccessible page: the
+ * check would fault (this was the sanitizer builds' crash on entry). */
+#define JIT_CALLER __attribute__((no_sanitize("function")))
+
 /* Compile p (its counters said it is hot). On failure p stays interpreted
  * (the reason goes to --trace-opt). Never raises, never allocates from the
  * Lua heap. Returns 1 when p->jitcode is set. */

@@ -84,12 +84,10 @@ __asm__(".text\n.p2align 4\n.globl jit_pm_poscall\n.hidden jit_pm_poscall\n"
     Proto *gp_ = gcl_->p;                                                  \
     JitCode *jc_ = gp_->jitcode;                                           \
     size_t ix_ = (size_t)(gci_->u.l.savedpc - gp_->code);                  \
-    JitHandler h_ = (JitHandler)(void *)(jc_->code + jc_->offsets[ix_]);   \
+    JitHandler h_ = jit_code_at(jc_, ix_);                                 \
     CR_MUSTTAIL return h_(L, gci_, gci_->func + 1, gp_->code, 0, gp_->k,   \
                           gcl_, NULL, gp_->feedback);                      \
   } while (0)
-
-typedef CR_PRESERVE_NONE void (*JitHandler)(JIT_HANDLER_PARAMS);
 
 /* Continue frame ci_ (closure cl_), suspended in a call its compiled code
  * made, at the continuation that code left in jitret. */
@@ -102,12 +100,8 @@ typedef CR_PRESERVE_NONE void (*JitHandler)(JIT_HANDLER_PARAMS);
                            tcl_, NULL, tp_->feedback);                     \
   } while (0)
 
-/* Every function here that jumps into compiled code (JIT_GO). UBSan's
- * -fsanitize=function (part of "undefined") checks an indirect call by
- * reading a signature word in the 8 bytes before the target; a stencil has
- * none, and the first one of a block follows an inaccessible page: the
- * check would fault (this was the sanitizer builds' crash on entry). */
-#define JIT_ENTRY CR_PRESERVE_NONE __attribute__((no_sanitize("function")))
+/* Every function here that jumps into compiled code (JIT_GO). */
+#define JIT_ENTRY CR_PRESERVE_NONE JIT_CALLER
 
 #define JIT_ARGS L, ci, base, pc, i, k, cl, disp, fb
 

@@ -371,7 +371,7 @@ void str_clearcache(global_State *g)
 {
   for (int i = 0; i < STR_CACHE_ROWS; i++)
     for (int j = 0; j < STR_CACHE_COLS; j++)
-      if (gc_iswhite(obj2gco(g->strcache[i][j])))
+      if (gc_unmarked(g, obj2gco(g->strcache[i][j])))  /* dying */
         g->strcache[i][j] = g->memerrmsg;   /* fixed: never collected */
 }
 

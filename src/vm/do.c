@@ -261,14 +261,8 @@ void do_poscall(lua_State *L, CallInfo *ci, int nres) {
   L->ci = ci->previous;
 }
 
-/* A compiled function's code entered at an instruction (jit_runtime.c's
- * JitHandler). The functions that call one are not instrumented by
- * UBSan's -fsanitize=function, which would read a signature word before
- * the code (jit_runtime.c, JIT_ENTRY). */
-typedef CR_PRESERVE_NONE void (*DoJitCode)(JIT_HANDLER_PARAMS);
-#define DO_JIT_CALLER __attribute__((no_sanitize("function")))
 
-CR_INLINE DO_JIT_CALLER void do_ccall(lua_State *L, StkId func, int nresults,
+CR_INLINE JIT_CALLER void do_ccall(lua_State *L, StkId func, int nresults,
                                       uint32_t inc) {
   CallInfo *ci;
   L->nCcalls += inc;
@@ -300,8 +294,8 @@ CR_INLINE DO_JIT_CALLER void do_ccall(lua_State *L, StkId func, int nresults,
       if (p->jitcode != NULL && !L->hookmask && !fb_profiling(p)) {
         LClosure *cl = clLvalue(func);
         JitCode *jc = p->jitcode;
-        DoJitCode h = (DoJitCode)(void *)(jc->code + jc->offsets[0]);
-        h(L, next, func + 1, p->code, 0, p->k, cl, NULL, p->feedback);
+        jit_code_at(jc, 0)(L, next, func + 1, p->code, 0, p->k, cl, NULL,
+                           p->feedback);
       } else
         vm_execute(L, next);
       L->nCcalls -= inc;
@@ -324,11 +318,11 @@ CR_INLINE DO_JIT_CALLER void do_ccall(lua_State *L, StkId func, int nresults,
   L->nCcalls -= inc;
 }
 
-DO_JIT_CALLER void do_call(lua_State *L, StkId func, int nresults) {
+JIT_CALLER void do_call(lua_State *L, StkId func, int nresults) {
   do_ccall(L, func, nresults, 1);
 }
 
-DO_JIT_CALLER void do_callnoyield(lua_State *L, StkId func,
+JIT_CALLER void do_callnoyield(lua_State *L, StkId func,
                                   int nresults) {
   do_ccall(L, func, nresults, DO_NYCI);
 }

@@ -179,15 +179,13 @@ static int resume_end(lua_State *L, int status, int *nresults) {
   return status;
 }
 
-typedef CR_PRESERVE_NONE void (*ResumeJitCode)(JIT_HANDLER_PARAMS);
 
 /* The Lua frame L->ci, the caller of a C function whose yield was just
  * undone (resume_fast), goes on from the instruction after the CALL:
  * in its compiled code there (as jit_enter would enter it, without its
  * jump) or in the interpreter, then whatever is left below it. Nothing
  * that a longjmp could find changed is kept in the caller's locals. */
-CR_INLINE __attribute__((no_sanitize("function")))
-void resume_callerframe(lua_State *L) {
+CR_INLINE JIT_CALLER void resume_callerframe(lua_State *L) {
   CallInfo *ci = L->ci;
   LClosure *cl = clLvalue(ci->func);
   Proto *p = cl->p;
@@ -195,8 +193,8 @@ void resume_callerframe(lua_State *L) {
   cr_assert(GET_OPCODE(ci->u.l.savedpc[-1]) == OP_CALL, "yield from a CALL");
   if (CR_LIKELY(jc != NULL)) {  /* its code at the saved pc (jit_enter) */
     size_t ix = (size_t)(ci->u.l.savedpc - p->code);
-    ResumeJitCode h = (ResumeJitCode)(void *)(jc->code + jc->offsets[ix]);
-    h(L, ci, ci->func + 1, p->code, 0, p->k, cl, NULL, p->feedback);
+    jit_code_at(jc, ix)(L, ci, ci->func + 1, p->code, 0, p->k, cl, NULL,
+                        p->feedback);
   } else
     vm_execute(L, ci);
   if (L->status != LUA_YIELD)  /* the frame ended without a new yield */
@@ -214,9 +212,9 @@ void resume_callerframe(lua_State *L) {
  * it (a lua_pcallk, a lua_callk) is left to resume_unroll. ncalls: the
  * C calls of `from`.
  * Not instrumented by UBSan's -fsanitize=function, which would read a
- * signature word before compiled code (jit_runtime.c, JIT_ENTRY).
+ * signature word before compiled code (jit.h, JIT_CALLER).
  */
-static CR_NOINLINE __attribute__((no_sanitize("function")))
+static CR_NOINLINE JIT_CALLER
 int resume_fast(lua_State *L, uint32_t ncalls, int nargs, int *nresults) {
   struct lua_longjmp lj;
   CallInfo *ci = L->ci;
