@@ -98,6 +98,7 @@ STENCILS_C     := $(GEN_DIR)/stencils.c
 STENCIL_CFLAGS := $(CSTD) $(WARN) -O2 -fno-pic -mcmodel=small -fno-jump-tables \
                   -fno-asynchronous-unwind-tables -fno-unwind-tables \
                   -fno-stack-protector -fno-strict-aliasing -ffunction-sections \
+                  -mllvm -partial-reg-update-clearance=4000000 -mllvm -undef-reg-clearance=4000000 \
                   $(if $(findstring sanitize=address,$(CFLAGS)),-DCR_NO_PRESERVE_NONE) \
                   $(FEATURES) -Iinclude -Isrc -MMD -MP
 
