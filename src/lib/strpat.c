@@ -102,6 +102,14 @@ typedef struct strpat_State {
      middle of the search: that code might change the locale. */
   int first_bits_ok;
   int first_bits_locale;  /* it came from the locale's classes */
+  /* With glibc, the set's classes stay classes (strpat_setbits): a byte
+     is in the set when its bit is set, or its ctype entry has a bit of
+     first_pos, or lacks every bit of first_neg (one complemented class
+     such as "%S"); first_invert then applies the set's '^'. Both masks
+     0: the bitmap alone answers, with the '^' folded in. Read through
+     ms->ctype, they follow the locale as the matcher does. */
+  unsigned short first_pos, first_neg;
+  int first_invert;
   /* The first class is repeated with '+' and the pattern has no
      back-reference: a search that fails at s fails at every later
      position of the class's run from s too (strpat_runend). */
@@ -660,12 +668,46 @@ done:
   return s;
 }
 
-/* The bytes of the set [set, set_end] (set at '[', set_end at its ']') as
- * a bitmap: the items strpat_inset walks, each added in full. */
-static void strpat_setbits(strpat_Ctype ct, const char *set,
-                           const char *set_end,
-                           unsigned char bits[32])
+/* The glibc ctype bit of a lower-case class letter ("%a"), 0 for the
+ * others ("%d" and "%z" are not the C library's) and without glibc. */
+static unsigned short strpat_classmask(int lower)
 {
+#if defined(__GLIBC__)
+  switch (lower) {
+#define STRPAT_MASKCASE(letter, name) \
+  case letter: return (unsigned short)_IS##name;
+  STRPAT_CTYPE_CLASSES(STRPAT_MASKCASE)
+#undef STRPAT_MASKCASE
+  default: break;
+  }
+#endif
+  (void)lower;
+  return 0;
+}
+
+/* Is the class letter cl one the C library answers ("%a", "%S")? */
+static int strpat_isctypeclass(int cl)
+{
+  switch (cl | 0x20) {
+#define STRPAT_ISCASE(letter, name) case letter: return 1;
+  STRPAT_CTYPE_CLASSES(STRPAT_ISCASE)
+#undef STRPAT_ISCASE
+  default: return 0;
+  }
+}
+
+/* The set [set, set_end] (set at '[', set_end at its ']') as ms->first_bits
+ * and the ctype masks ms->first_pos / first_neg / first_invert (see
+ * strpat_State): the items strpat_inset walks, each added in full.
+ * Returns whether the bitmap tabulates the locale's classes (a class
+ * the masks cannot hold, or no glibc); or, when a class needs all 256
+ * bytes tabulated and 'heavy' forbids that cost, -1 (nothing made). */
+static int strpat_setbits(strpat_State *ms, const char *set,
+                          const char *set_end, int heavy)
+{
+  unsigned char *bits = ms->first_bits;
+  unsigned short pos = 0, neg = 0;
+  int baked = 0;
   memset(bits, 0, 32);
   const char *p = set + 1;
   int negate = (*p == '^');
@@ -675,12 +717,35 @@ static void strpat_setbits(strpat_Ctype ct, const char *set,
     if (*p == STRPAT_ESC) {
       p++;
       int cl = (unsigned char)*p;
-      if (!isalpha(cl)) {  /* "%]": the byte itself (strpat_inclass) */
+      if (!isalpha(cl) ||  /* "%]", "%q": the byte itself (strpat_inclass) */
+          (!strpat_isctypeclass(cl) && (cl | 0x20) != 'd' &&
+           (cl | 0x20) != 'z')) {
         bits[cl >> 3] |= (unsigned char)(1u << (cl & 7));
         continue;
       }
+      if (cl == 'd') {
+        for (int c = '0'; c <= '9'; c++)
+          bits[c >> 3] |= (unsigned char)(1u << (c & 7));
+        continue;
+      }
+      if (cl == 'z') {
+        bits[0] |= 1u;
+        continue;
+      }
+      unsigned short mask = strpat_classmask(cl | 0x20);
+      if (mask != 0 && cl == (cl | 0x20)) {
+        pos |= mask;
+        continue;
+      }
+      if (mask != 0 && (neg == 0 || neg == mask)) {
+        neg = mask;
+        continue;
+      }
+      if (!heavy)
+        return -1;
+      baked |= strpat_isctypeclass(cl);
       for (int c = 0; c < 256; c++)
-        if (strpat_inclass(ct, c, cl))
+        if (strpat_inclass(ms->ctype, c, cl))
           bits[c >> 3] |= (unsigned char)(1u << (c & 7));
     } else if (p[1] == '-' && p + 2 < set_end) {
       for (int c = (unsigned char)p[0]; c <= (unsigned char)p[2]; c++)
@@ -691,9 +756,15 @@ static void strpat_setbits(strpat_Ctype ct, const char *set,
       bits[c >> 3] |= (unsigned char)(1u << (c & 7));
     }
   }
-  if (negate)
+  ms->first_pos = pos;
+  ms->first_neg = neg;
+  ms->first_invert = 0;
+  if ((pos | neg) != 0)
+    ms->first_invert = negate;
+  else if (negate)
     for (int i = 0; i < 32; i++)
       bits[i] = (unsigned char)~bits[i];
+  return baked;
 }
 
 #define strpat_bit(bits, c) (((bits)[(c) >> 3] >> ((c) & 7)) & 1)
@@ -825,14 +896,10 @@ static void strpat_init(strpat_State *ms, lua_State *L, const char *s,
     /* worth its cost when many positions will be tested: a class in the
      * set costs 256 tests to tabulate, other items next to nothing */
     const char *set = ms->first_class, *set_end = ms->first_class_end - 1;
-    int classes = 0;  /* has it a class such as "%a"? */
-    for (const char *q = set + 1; q < set_end; q++)
-      if (*q == STRPAT_ESC)
-        classes |= isalpha((unsigned char)*++q) != 0;
-    if (slen >= (classes ? 192u : 24u)) {
-      strpat_setbits(ms->ctype, set, set_end, ms->first_bits);
-      ms->first_bits_ok = 1;
-      ms->first_bits_locale = classes;
+    if (slen >= 2) {
+      int baked = strpat_setbits(ms, set, set_end, slen >= 192);
+      ms->first_bits_ok = baked >= 0;
+      ms->first_bits_locale = baked > 0;
     }
   }
 }
@@ -845,11 +912,26 @@ static inline void strpat_locale_changeable(strpat_State *ms)
     ms->first_bits_ok = 0;
 }
 
+/* Is byte c in the first set, made by strpat_setbits (first_bits_ok)? */
+static inline int strpat_firstbit(const strpat_State *ms, int c)
+{
+  int in = strpat_bit(ms->first_bits, c);
+#if defined(__GLIBC__)
+  if (((ms->first_pos | ms->first_neg) != 0)) {
+    unsigned t = ms->ctype[c];
+    in |= (t & ms->first_pos) != 0;
+    in |= ms->first_neg != 0 && (t & ms->first_neg) == 0;
+    in ^= ms->first_invert;
+  }
+#endif
+  return in;
+}
+
 /* Is byte c in the first set (or the frontier's set)? */
 static inline int strpat_infirstset(strpat_State *ms, int c)
 {
   if (ms->first_bits_ok)
-    return strpat_bit(ms->first_bits, c);
+    return strpat_firstbit(ms, c);
   return strpat_inset(ms->ctype, c, ms->first_class,
                       ms->first_class_end - 1);
 }
@@ -870,7 +952,7 @@ int strpat_cannotstart(strpat_State *ms, const char *s)
   }
   if (ms->first_bits_ok)  /* a set */
     return s >= ms->subject_end ||
-           !strpat_bit(ms->first_bits, (unsigned char)*s);
+           !strpat_firstbit(ms, (unsigned char)*s);
   return !strpat_test(ms, s, ms->first_kind, ms->first_arg, ms->first_class,
                       ms->first_class_end);
 }
@@ -901,8 +983,8 @@ static const char *strpat_skip(strpat_State *ms, const char *s)
     if (ms->first_bits_ok) {
       for (; s < end; s++) {
         int here = (unsigned char)*s;
-        if (!strpat_bit(ms->first_bits, before) &&
-            strpat_bit(ms->first_bits, here))
+        if (!strpat_firstbit(ms, before) &&
+            strpat_firstbit(ms, here))
           return s;
         before = here;
       }
@@ -919,7 +1001,7 @@ static const char *strpat_skip(strpat_State *ms, const char *s)
   }
   case STRPAT_FIRST_SET: {
     if (ms->first_bits_ok) {
-      while (s < end && !strpat_bit(ms->first_bits, (unsigned char)*s))
+      while (s < end && !strpat_firstbit(ms, (unsigned char)*s))
         s++;
       return s;
     }
@@ -951,7 +1033,7 @@ static const char *strpat_runend(strpat_State *ms, const char *s)
     return s + strpat_classrun(ms->ctype, (const unsigned char *)s, end - s,
                                ms->first_arg, 1);
   if (kind == STRPAT_FIRST_SET && ms->first_bits_ok) {
-    while (s < end && strpat_bit(ms->first_bits, (unsigned char)*s))
+    while (s < end && strpat_firstbit(ms, (unsigned char)*s))
       s++;
     return s;
   }
