@@ -53,6 +53,13 @@ LUA_API void lua_arith(lua_State *L, int op) {
 LUA_API int lua_compare(lua_State *L, int index1, int index2, int op) {
   const TValue *o1 = api_index2value(L, index1);
   const TValue *o2 = api_index2value(L, index2);
+  /* table.sort's default order on numbers of one kind: no call out */
+  if (op == LUA_OPLT && rawtt(o1) == rawtt(o2)) {
+    if (ttisinteger(o1))
+      return ivalue(o1) < ivalue(o2);
+    if (ttisfloat(o1))
+      return fltvalue(o1) < fltvalue(o2);
+  }
   if (!api_isvalid(L, o1) || !api_isvalid(L, o2))
     return 0;
   switch (op) {

@@ -296,6 +296,15 @@ static inline int str_sameshort(const char *a, const char *b, size_t len)
     memcpy(&y, b + len - 8, 8);
     return x == y;
   }
+  /* 1..7 bytes: two overlapping halves, as str_hash reads them */
+  uint32_t u, v, u2, v2;
+  if (len >= 4) {
+    memcpy(&u, a, 4);
+    memcpy(&v, b, 4);
+    memcpy(&u2, a + len - 4, 4);
+    memcpy(&v2, b + len - 4, 4);
+    return ((u ^ v) | (u2 ^ v2)) == 0;
+  }
   for (; i < len; i++)
     if (a[i] != b[i])
       return 0;
