@@ -98,8 +98,9 @@ void mem_free(lua_State *L, void *block, size_t osize)
   global_State *g = G(L);
   if (block == NULL)
     return;
-  g->frealloc(g->ud, block, osize, 0);
+  /* the count first: the call is then a tail call (no stack frame) */
   g->GCdebt -= (l_mem)osize;
+  g->frealloc(g->ud, block, osize, 0);
 }
 
 void mem_toobig(lua_State *L)

@@ -314,24 +314,56 @@ static CR_NOINLINE void *pool_resize(Pool *p, void *b, size_t o, size_t n)
   return nb;
 }
 
+/* The paths of lua_Alloc that call out (malloc, free, carving a chunk):
+ * out of line and reached by tail calls, so that the common cases in
+ * pool_alloc_ (a block pushed on or popped off its free list) need no
+ * stack frame. */
+static CR_NOINLINE void *pool_freeslow(Pool *p, void *b, size_t n)
+{
+  pool_put(p, b, n);
+  if (p->live == 0 && p->armed)
+    pool_delete(p);                /* the state's last block */
+  return NULL;
+}
+
+/* A new block when its free list is empty or it is too big for the pool
+ * (counted in live already: undone when there is none). */
+static CR_NOINLINE void *pool_getslow(Pool *p, size_t n)
+{
+  void *b = (!CRESCENT_POOL || n > POOL_MAX) ? malloc(n)
+                                             : pool_carve(p, pool_class(n));
+  if (b == NULL)
+    p->live--;
+  return b;
+}
+
 /* lua_Alloc without the test builds' size check. */
 static inline void *pool_alloc_(Pool *p, void *ptr, size_t osize,
                                 size_t nsize)
 {
   if (nsize == 0) {
-    if (ptr != NULL) {
-      pool_put(p, ptr, osize);
-      if (--p->live == 0 && p->armed)
-        pool_delete(p);            /* the state's last block */
+    if (ptr == NULL)
+      return NULL;
+    p->live--;
+    if (CR_LIKELY(CRESCENT_POOL && osize <= POOL_MAX && p->live != 0)) {
+      pool_push(p, pool_class(osize), ptr);
+      return NULL;
     }
-    return NULL;
+    return pool_freeslow(p, ptr, osize);
   }
   if (ptr != NULL)
     return pool_resize(p, ptr, osize, nsize);
-  void *b = pool_get(p, nsize);    /* (osize is a type tag here) */
-  if (b != NULL)
-    p->live++;
-  return b;
+  /* (osize is a type tag here) */
+  p->live++;
+  if (CR_LIKELY(CRESCENT_POOL && nsize <= POOL_MAX)) {
+    size_t c = pool_class(nsize);
+    PoolFree *f = p->free[c];
+    if (CR_LIKELY(f != NULL)) {
+      __builtin_prefetch(f->next, 1);  /* see pool_get */
+      return pool_pop(p, c);
+    }
+  }
+  return pool_getslow(p, nsize);
 }
 
 #if POOL_CHECK
