@@ -110,14 +110,14 @@ static size_t buffer_grown_size(luaL_Buffer *B, size_t extra)
 }
 
 /*
- * Makes room for `extra` bytes and returns where they go.  slot is the
+ * Grows the buffer for `extra` more bytes and returns where they go
+ * (buffer_reserve when they do not fit).  slot is the
  * stack index of the buffer's slot: -1 normally, -2 while luaL_addvalue
  * keeps its string on top.
  */
-static char *buffer_reserve(luaL_Buffer *B, size_t extra, int slot)
+static __attribute__((noinline)) char *buffer_grow(luaL_Buffer *B,
+						    size_t extra, int slot)
 {
-	if (B->size - B->n >= extra)
-		return B->b + B->n;
 	lua_State *L = B->L;
 	size_t new_size = buffer_grown_size(B, extra);
 	char *storage;
@@ -135,6 +135,14 @@ static char *buffer_reserve(luaL_Buffer *B, size_t extra, int slot)
 	B->b = storage;
 	B->size = new_size;
 	return storage + B->n;
+}
+
+/* The room check inline, the growth out of line (pieces mostly fit). */
+static inline char *buffer_reserve(luaL_Buffer *B, size_t extra, int slot)
+{
+	if (luai_likely(B->size - B->n >= extra))
+		return B->b + B->n;
+	return buffer_grow(B, extra, slot);
 }
 
 

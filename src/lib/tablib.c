@@ -173,6 +173,10 @@ static int tablib_concat(lua_State *L)
   luaL_Buffer buf;
   luaL_buffinit(L, &buf);
   /* The loop stops before 'last' so that i + 1 never overflows. */
+  if (seplen == 0) {  /* the common table.concat(t): no separators */
+    for (; i < last; i++)
+      tablib_addelement(L, &buf, i);
+  }
   for (; i < last; i++) {
     tablib_addelement(L, &buf, i);
     luaL_addlstring(&buf, sep, seplen);
