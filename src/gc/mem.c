@@ -8,6 +8,7 @@
  */
 #include "gc/mem.h"
 #include "gc/gc.h"
+#include "gc/pool.h"
 #include "obj/needs_vm.h"
 
 /* A state is complete once lua_newstate has built everything; before that
@@ -76,13 +77,14 @@ void *mem_alloc(lua_State *L, size_t size)
   return mem_realloc(L, NULL, 0, size);
 }
 
-void *mem_newobject(lua_State *L, int tag, size_t size)
+/* mem_newobject through lua_Alloc (out of line: the pool's inline case
+ * then needs no stack frame). */
+static CR_NOINLINE void *mem_newobject_call(lua_State *L, int tag, size_t size)
 {
   global_State *g = G(L);
   /* lua_Alloc gets the Lua type (LUA_T*) of the new object, as lua5.4
    * passes it. */
   size_t kind = (size_t)value_basic_type[tag];
-  mem_stress(L, size);
   void *nb = g->frealloc(g->ud, NULL, kind, size);
   if (CR_UNLIKELY(nb == NULL)) {
     nb = mem_retry(L, NULL, kind, size);
@@ -93,6 +95,21 @@ void *mem_newobject(lua_State *L, int tag, size_t size)
   return nb;
 }
 
+void *mem_newobject(lua_State *L, int tag, size_t size)
+{
+  global_State *g = G(L);
+  mem_stress(L, size);
+  /* luaL_newstate's pool: the free-list pop inline, no call */
+  if (pool_inlinable(g->frealloc)) {
+    void *b = pool_take((Pool *)g->ud, size);
+    if (CR_LIKELY(b != NULL)) {
+      g->GCdebt += (l_mem)size;
+      return b;
+    }
+  }
+  return mem_newobject_call(L, tag, size);
+}
+
 void mem_free(lua_State *L, void *block, size_t osize)
 {
   global_State *g = G(L);
@@ -100,6 +117,8 @@ void mem_free(lua_State *L, void *block, size_t osize)
     return;
   /* the count first: the call is then a tail call (no stack frame) */
   g->GCdebt -= (l_mem)osize;
+  if (pool_inlinable(g->frealloc) && pool_give((Pool *)g->ud, block, osize))
+    return;
   g->frealloc(g->ud, block, osize, 0);
 }
 

@@ -27,46 +27,10 @@
 #include "core/common.h"
 #include "gc/pool.h"
 
-/* With AddressSanitizer every block comes from malloc, so that a freed
- * object stays poisoned (a pooled one would be reused at once, unseen).
- * -DCRESCENT_POOL=0 does the same in any build (e.g. for valgrind). */
-#ifndef CRESCENT_POOL
-#if defined(__SANITIZE_ADDRESS__)
-#define CRESCENT_POOL 0
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-#define CRESCENT_POOL 0
-#endif
-#endif
-#endif
-#ifndef CRESCENT_POOL
-#define CRESCENT_POOL 1
-#endif
-
-#if defined(CRESCENT_ASSERT) && CRESCENT_ASSERT
-#define POOL_CHECK 1
-#else
-#define POOL_CHECK 0
-#endif
-
 enum {
-  POOL_NCLASS = POOL_MAX / POOL_GRAIN,   /* pool.h */
   /* A chunk: big enough that malloc maps it by itself (and the 64 bytes
    * off leave room for malloc's header within the last page). */
   POOL_CHUNK = 256 * 1024 - 64,
-};
-
-typedef struct PoolFree { struct PoolFree *next; } PoolFree;
-
-struct Pool {
-  PoolFree *free[POOL_NCLASS];   /* [c]: free blocks of (c+1)*GRAIN bytes */
-  char *bump, *end;              /* the unused part of the current chunk */
-  void *chunks;                  /* every chunk, linked by its first word */
-  size_t nchunks;
-  size_t freebytes;              /* bytes in the free lists */
-  size_t sortedat;               /* nchunks after the last pool_sort */
-  size_t live;                   /* blocks handed out and not freed */
-  int armed;
 };
 
 /* Grains of a chunk; grain 0 holds the link to the next chunk. */
@@ -94,28 +58,6 @@ void pool_arm(Pool *p)
   p->armed = 1;
 }
 
-/* Class of a block of n bytes (1 <= n <= POOL_MAX). */
-static inline size_t pool_class(size_t n)
-{
-  return (n - 1) / POOL_GRAIN;
-}
-
-static inline void pool_push(Pool *p, size_t c, void *b)
-{
-  PoolFree *f = (PoolFree *)b;
-  f->next = p->free[c];
-  p->free[c] = f;
-  p->freebytes += (c + 1) * POOL_GRAIN;
-}
-
-/* Take a block off the (non-empty) free list of class c. */
-static inline void *pool_pop(Pool *p, size_t c)
-{
-  PoolFree *f = p->free[c];
-  p->free[c] = f->next;
-  p->freebytes -= (c + 1) * POOL_GRAIN;
-  return f;
-}
 
 /* Free bytes [b, b + n) (n a multiple of the grain) as free blocks: as
  * big as possible, the rest as one smaller block. */
@@ -344,25 +286,18 @@ static inline void *pool_alloc_(Pool *p, void *ptr, size_t osize,
   if (nsize == 0) {
     if (ptr == NULL)
       return NULL;
-    p->live--;
-    if (CR_LIKELY(CRESCENT_POOL && osize <= POOL_MAX && p->live != 0)) {
-      pool_push(p, pool_class(osize), ptr);
+    if (CR_LIKELY(pool_give(p, ptr, osize)))
       return NULL;
-    }
+    p->live--;
     return pool_freeslow(p, ptr, osize);
   }
   if (ptr != NULL)
     return pool_resize(p, ptr, osize, nsize);
   /* (osize is a type tag here) */
+  void *b = pool_take(p, nsize);
+  if (CR_LIKELY(b != NULL))
+    return b;
   p->live++;
-  if (CR_LIKELY(CRESCENT_POOL && nsize <= POOL_MAX)) {
-    size_t c = pool_class(nsize);
-    PoolFree *f = p->free[c];
-    if (CR_LIKELY(f != NULL)) {
-      __builtin_prefetch(f->next, 1);  /* see pool_get */
-      return pool_pop(p, c);
-    }
-  }
   return pool_getslow(p, nsize);
 }
 
