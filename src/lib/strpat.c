@@ -1146,12 +1146,14 @@ static int strpat_search(lua_State *L, int is_find)
   size_t slen, plen;
   const char *s = luaL_checklstring(L, 1, &slen);
   const char *p = luaL_checklstring(L, 2, &plen);
-  size_t init = strlib_startpos(strpat_optint(L, 3, 1), slen) - 1;
+  int top = lua_gettop(L);  /* s:find(p) and s:find(p, i) are the common calls */
+  size_t init = strlib_startpos(top < 3 ? 1 : strpat_optint(L, 3, 1), slen) - 1;
   if (init > slen) {  /* starts after the end: cannot match */
     luaL_pushfail(L);
     return 1;
   }
-  if (is_find && (lua_toboolean(L, 4) || strpat_isplain(p, plen))) {
+  if (is_find && ((top >= 4 && lua_toboolean(L, 4)) ||
+                  strpat_isplain(p, plen))) {
     const char *at = strpat_memfind(s + init, slen - init, p, plen);
     if (at != NULL) {
       lua_pushinteger(L, (lua_Integer)(at - s) + 1);
