@@ -135,11 +135,12 @@ static void fb_field_addown(lua_State *L, FieldIC *ic, Shape *sh, int idx,
  */
 static void fb_field_addtrans(lua_State *L, FieldIC *ic, Shape *sh,
                               TString *key, const Instruction *ipc) {
-  if (sh->nslots >= SHAPE_LINEAR_MAX)
+  Shape *child = sh->nslots < SHAPE_LINEAR_MAX ? shape_child(sh, key) : NULL;
+  if (child == NULL) {  /* an absent entry: stores of nil need nothing */
+    uint32_t ix = FB_IX_ABSENT;
+    fb_field_add(L, ic, 1, &sh, &ix, key, ipc);
     return;
-  Shape *child = shape_child(sh, key);
-  if (child == NULL)
-    return;
+  }
   cr_assert(child->nslots == sh->nslots + 1, "a child has one more key");
   Shape *pair_shape[2] = { sh, child };
   uint32_t pair_index[2] = { FB_IX_TRANS | sh->nslots, sh->nslots };
@@ -213,7 +214,8 @@ const TValue *fb_field_probe(lua_State *L, const FieldIC *ic, const Table *t,
                                            ? (int)FB_IX_NHOPS(ic->index[j])
                                            : 0)) {
     if (ic->shape[j] != sh) continue;
-    if (ic->index[j] & FB_IX_TRANS) return NULL;  /* the key is absent */
+    if (ic->index[j] & (FB_IX_TRANS | FB_IX_ABSENT))
+      return NULL;  /* the key is absent */
     if (!(ic->index[j] & FB_IX_CLASS)) return &t->slots[ic->index[j]];
     /* one entry per object shape */
     return fb_class_probe(L, ic, j, t, key);
@@ -231,7 +233,8 @@ const TValue *fb_field_getmiss(lua_State *L, FeedbackSlot *s, Table *t,
   for (int j = 0; j < ic->count; j += 1 + (ic->index[j] & FB_IX_CLASS
                                            ? (int)FB_IX_NHOPS(ic->index[j])
                                            : 0)) {
-    if (ic->shape[j] != sh || (ic->index[j] & FB_IX_TRANS)) continue;
+    if (ic->shape[j] != sh || (ic->index[j] & (FB_IX_TRANS | FB_IX_ABSENT)))
+      continue;
     if (!(ic->index[j] & FB_IX_CLASS)) return &t->slots[ic->index[j]];
     const TValue *m = fb_class_probe(L, ic, j, t, key);
     if (m != NULL) return m;
@@ -285,19 +288,34 @@ const TValue *fb_field_setmiss(lua_State *L, FeedbackSlot *s, Table *t,
   Shape *sh = t->shape;
   if (sh == NULL)  /* dictionary tables are not cached */
     return tab_getshortstr(t, key);
-  int trans = 0;  /* the site has a transition from sh */
+  int trans = 0;  /* the site has a transition from sh (1), an absent
+                     entry for sh (the index of its pair + 2) */
   for (int j = 0; j < ic->count; j++) {
     cr_assert(!(ic->index[j] & FB_IX_CLASS), "store sites hold no classes");
     if (ic->shape[j] != sh) continue;
     if (ic->index[j] & FB_IX_TRANS)
       trans = 1;
+    else if (ic->index[j] & FB_IX_ABSENT)
+      trans = j + 2;
     else
       return &t->slots[ic->index[j]];
   }
   int idx = shape_lookup(sh, key);
   if (idx < 0) {  /* a new key: vm_finishset adds it */
-    if (!trans)
+    if (trans == 0)
       fb_field_addtrans(L, ic, sh, key, ipc);
+    else if (trans >= 2 && sh->nslots < SHAPE_LINEAR_MAX &&
+             shape_child(sh, key) != NULL) {
+      /* the child has appeared since: a transition replaces the entry
+       * (the site's last pair, or a mono site's only one) */
+      if (trans - 2 == ic->count - 1) {
+        ic->count--;
+        if (ic->count == 0) ic->state = IC_UNINIT;
+        ic->shape[ic->count] = NULL;
+        ic->index[ic->count] = 0;
+        fb_field_addtrans(L, ic, sh, key, ipc);
+      }
+    }
     return &tab_absentkey;
   }
   fb_field_addown(L, ic, sh, idx, key, ipc);

@@ -44,6 +44,13 @@
  *                 its slot in the holder with a value that is not nil), so
  *                 it is exact: it yields what lua5.4's __index walk yields.
  *
+ *   absent        (store sites only) a pair (shape S, FB_IX_ABSENT): the
+ *                 key is not one of S's, and no child of S by the key
+ *                 existed when the entry was made (or S has too many keys
+ *                 for a transition); lets a store of nil skip the general
+ *                 case (it changes nothing when there is no __newindex:
+ *                 lua5.4 does not insert nil values).
+ *
  *   transition    (store sites only) a pair (shape S, FB_IX_TRANS | n)
  *                 followed by the pair (S', n), where S' is the child of S
  *                 by the key, whose slot in S' is n: a store of a new key
@@ -124,7 +131,8 @@ _Static_assert(TP_NBITS <= 16, "profile bits fit TypeProfile.seen");
  * table; the last one the slot of the key in the holder. */
 #define FB_IX_CLASS       0x80000000u
 #define FB_IX_TRANS       0x40000000u   /* the first pair of a transition */
-#define FB_IX_NOTOWN      (FB_IX_CLASS | FB_IX_TRANS)
+#define FB_IX_ABSENT      0x20000000u   /* store sites: the key is absent */
+#define FB_IX_NOTOWN      (FB_IX_CLASS | FB_IX_TRANS | FB_IX_ABSENT)
 #define FB_IX_NHOPS(x)    (((x) >> 16) & 0xFu)
 #define FB_IX_IXSLOT(x)   ((x) & 0xFFu)
 #define FB_IX_KEYSLOT(x)  (((x) >> 8) & 0xFFu)
@@ -309,6 +317,18 @@ CR_INLINE Shape *fb_field_trans(FeedbackSlot *s, const Table *t) {
   return NULL;
 }
 
+/* Is the key of store site s proved absent from t's shape (a transition
+ * or absent entry for it)? */
+CR_INLINE int fb_field_absent(FeedbackSlot *s, const Table *t) {
+  const Shape *sh = t->shape;
+  const FieldIC *ic = &s->field;
+  if (sh == NULL) return 0;
+  for (int j = 0; j < IC_MAX_POLY; j++)
+    if (sh == ic->shape[j] && (ic->index[j] & (FB_IX_TRANS | FB_IX_ABSENT)))
+      return 1;
+  return 0;
+}
+
 /* The same for loads through classes (SELF's fast path, GETFIELD's
  * general case): own and class entries, and the shared chains when the
  * site is megamorphic (method calls on objects of many classes). A slot,
@@ -400,9 +420,12 @@ CR_INLINE const TValue *fb_field_slot(lua_State *L, FeedbackSlot *s, Table *t,
   Shape *sh = t->shape;
   FieldIC *ic = &s->field;
   if (CR_LIKELY(sh == ic->shape[0] && sh != NULL &&
-                !(ic->index[0] & FB_IX_TRANS)))
+                !(ic->index[0] & FB_IX_NOTOWN)))
     return &t->slots[ic->index[0]];  /* store sites hold no class entries */
-  if (CR_LIKELY(sh != NULL)) {
+  /* not at a megamorphic site: fb_field_probe would answer from the
+   * shared chains of load sites, whose slots (a holder's, or the nil
+   * result) are no place to store into */
+  if (CR_LIKELY(sh != NULL) && !fb_ismega(ic->state)) {
     const TValue *m = fb_field_probe(L, ic, t, key);
     if (CR_LIKELY(m != NULL)) return m;
   }
