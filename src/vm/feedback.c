@@ -185,7 +185,7 @@ static int fb_class_find(lua_State *L, Table *t, TString *key, int ownslot,
     ix[n - 1] |= FB_IX_MAKE(0, ii, 0);
     if (n == IC_MAX_POLY) return 0;
     sh[n] = next->shape;
-    ix[n++] = 0;
+    ix[n++] = FB_IX_HOP;
     t = next;
   }
 }

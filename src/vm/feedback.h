@@ -132,6 +132,7 @@ _Static_assert(TP_NBITS <= 16, "profile bits fit TypeProfile.seen");
 #define FB_IX_CLASS       0x80000000u
 #define FB_IX_TRANS       0x40000000u   /* the first pair of a transition */
 #define FB_IX_ABSENT      0x20000000u   /* store sites: the key is absent */
+#define FB_IX_HOP         0x10000000u   /* a class entry's pair after its head */
 #define FB_IX_NOTOWN      (FB_IX_CLASS | FB_IX_TRANS | FB_IX_ABSENT)
 #define FB_IX_NHOPS(x)    (((x) >> 16) & 0xFu)
 #define FB_IX_IXSLOT(x)   ((x) & 0xFFu)
@@ -144,6 +145,10 @@ _Static_assert(TP_NBITS <= 16, "profile bits fit TypeProfile.seen");
  * it (holding nil when the entry was made), else 0. */
 #define FB_IX_OWN1(x)     (((x) >> 21) & 0x7Fu)
 #define FB_IX_MAKEOWN1(s) ((uint32_t)(s) << 21)
+/* The bits of a class entry's head that are 0 when the entry is the
+ * plain object -> metatable.__index = holder case (fb_class_probe's
+ * straight path). */
+#define FB_IX_ONEHOP_MASK (0xFu << 16 | FB_IX_END | 0x7Fu << 21)
 _Static_assert(SHAPE_MAX_KEYS <= 256, "a slot number fits a byte of index[j]");
 /* FieldIC.aux: the site holds a class entry (else every pair is an own
  * entry, which the fast paths scan without decoding entries). */
@@ -212,6 +217,25 @@ CR_INLINE const TValue *fb_class_probe(lua_State *L, const FieldIC *ic, int j,
                                        const Table *t, const TString *key) {
   const TString *ixname = G(L)->tmname[TM_INDEX];
   uint32_t x = ic->index[j];
+  if (CR_LIKELY((x & FB_IX_ONEHOP_MASK) == 0)) {
+    /* the common entry: obj -> metatable.__index = the holder (often the
+     * metatable itself, a class with c.__index = c) */
+    const Table *mt = t->metatable;
+    if (mt == NULL) return NULL;
+    const Shape *ms = mt->shape;
+    uint32_t is = FB_IX_IXSLOT(x), ks = FB_IX_KEYSLOT(x);
+    if (!fb_shape_has(ms, is, ixname)) return NULL;
+    const TValue *iv = &mt->slots[is];
+    if (!ttistable(iv)) return NULL;
+    const Table *h = hvalue(iv);
+    if (h != mt) {
+      ms = h->shape;
+      if (ms == NULL) return NULL;
+    }
+    if (ks >= ms->nslots || ms->keys[ks] != key) return NULL;
+    const TValue *m = &h->slots[ks];
+    return ttisnil(m) ? NULL : m;
+  }
   int last = j + (int)FB_IX_NHOPS(x);
   uint32_t own1 = FB_IX_OWN1(x);
   if (own1 != 0 && !ttisnil(&t->slots[own1 - 1]))
@@ -346,13 +370,20 @@ CR_INLINE const TValue *fb_method_hit(lua_State *L, FeedbackSlot *s,
   }
   if (sh == NULL) return NULL;
   if (!fb_ismega(ic->state)) {
-    for (int j = 0; j < ic->count;) {  /* the entries, one per shape */
+    /* the entries, one per object shape, are the pairs without
+     * FB_IX_HOP (pairs past count have no shape): a flat scan, no
+     * decoding of entry lengths */
+    _Static_assert(IC_MAX_POLY == 4, "the scan below covers every pair");
+    int j = ic->shape[1] == sh ? 1 : ic->shape[2] == sh ? 2
+          : ic->shape[3] == sh ? 3 : 0;
+    if (j != 0) {
       uint32_t x = ic->index[j];
-      if (ic->shape[j] == sh)
-        return !(x & FB_IX_CLASS)
-                   ? &t->slots[x]
-                   : fb_class_probe(L, ic, j, t, key);
-      j += 1 + (x & FB_IX_CLASS ? (int)FB_IX_NHOPS(x) : 0);
+      if (x & FB_IX_HOP) {  /* a class table's shape: look further */
+        j = j < 2 && ic->shape[2] == sh ? 2 : j < 3 && ic->shape[3] == sh ? 3 : 0;
+        if (j == 0 || ((x = ic->index[j]) & FB_IX_HOP)) return NULL;
+      }
+      return !(x & FB_IX_CLASS) ? &t->slots[x]
+                                : fb_class_probe(L, ic, j, t, key);
     }
   } else {
     const FieldChain *c = fb_chain_find(G(L), sh, key);
