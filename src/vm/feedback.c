@@ -230,12 +230,19 @@ const TValue *fb_field_getmiss(lua_State *L, FeedbackSlot *s, Table *t,
   if (sh == NULL)  /* dictionary tables are not cached */
     return tab_getshortstr(t, key);
   int stale = 0;  /* a class entry for this shape no longer holds */
+  int ownnil = 0;  /* an own entry for this shape, its field holding nil */
   for (int j = 0; j < ic->count; j += 1 + (ic->index[j] & FB_IX_CLASS
                                            ? (int)FB_IX_NHOPS(ic->index[j])
                                            : 0)) {
     if (ic->shape[j] != sh || (ic->index[j] & (FB_IX_TRANS | FB_IX_ABSENT)))
       continue;
-    if (!(ic->index[j] & FB_IX_CLASS)) return &t->slots[ic->index[j]];
+    if (!(ic->index[j] & FB_IX_CLASS)) {
+      const TValue *m = &t->slots[ic->index[j]];
+      if (!ttisnil(m)) return m;
+      ownnil = 1;  /* the entry stays (the field comes back): the walk
+                      through classes goes to the shared chains */
+      break;
+    }
     const TValue *m = fb_class_probe(L, ic, j, t, key);
     if (m != NULL) return m;
     stale = 1;
@@ -245,6 +252,13 @@ const TValue *fb_field_getmiss(lua_State *L, FeedbackSlot *s, Table *t,
     fb_field_addown(L, ic, sh, idx, key, ipc);
     return &t->slots[idx];
   }
+  if (ownnil) {
+    const FieldChain *c = fb_chain_find(G(L), sh, key);
+    if (c != NULL) {
+      const TValue *m = fb_class_probe(L, &c->chain, 0, t, key);
+      if (m != NULL) return m;
+    }
+  }
   /* Absent from t itself (or nil there): maybe found through classes, or
    * proved nil. Sites that cannot hold the chain share the recorded ones
    * (fb_field_probe looked there first). */
@@ -253,7 +267,7 @@ const TValue *fb_field_getmiss(lua_State *L, FeedbackSlot *s, Table *t,
   int n = fb_class_find(L, t, key, idx, esh, eix);
   if (n == 0) {  /* vm_finishget does the rest, uncached */
     if (idx >= 0) {
-      fb_field_addown(L, ic, sh, idx, key, ipc);
+      if (!ownnil) fb_field_addown(L, ic, sh, idx, key, ipc);
       return &t->slots[idx];
     }
     return &tab_absentkey;
@@ -269,7 +283,7 @@ const TValue *fb_field_getmiss(lua_State *L, FeedbackSlot *s, Table *t,
   }
   const TValue *m = fb_class_probe(L, &c->chain, 0, t, key);
   cr_assert(m != NULL, "a chain just found holds");
-  if (fb_ismega(ic->state))
+  if (fb_ismega(ic->state) || ownnil)
     return m;
   if (!stale)
     fb_field_add(L, ic, n, esh, eix, key, ipc);

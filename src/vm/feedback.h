@@ -59,7 +59,9 @@
  *                 barrier; table constructors are the common case). The
  *                 second pair is an own entry by itself.
  *
- * Store sites (SETFIELD, SETTABUP) hold own entries and transitions. States go
+ * Store sites (SETFIELD, SETTABUP) hold own, absent and transition
+ * entries. The pairs after a class entry's head carry FB_IX_HOP, so a
+ * scan for an object's entry need not decode entry lengths. States go
  * uninit -> mono (one entry) -> poly (more entries, up to IC_MAX_POLY
  * pairs in all) -> mega; a mega site stops caching. Tables in dictionary
  * mode (shape == NULL) are looked up directly and never change a cache.
@@ -209,56 +211,61 @@ CR_PRESERVE_MOST const TValue *fb_field_setmiss(lua_State *L, FeedbackSlot *s,
 #define fb_shape_has(s, slot, key) \
   ((s) != NULL && (slot) < (s)->nslots && (s)->keys[slot] == (key))
 
+#define fb_nilresult(L) (&G(L)->nilvalue)
+
+/* The last step of a class entry: t's shape is proved (its pair's index
+ * is x), so its metatable's "__index" leads to the holder, or t has no
+ * metatable (FB_IX_END: the lookup gives nil). The holder is often the
+ * metatable itself (a class with c.__index = c): one shape then proves
+ * both keys. */
+CR_INLINE const TValue *fb_class_last(lua_State *L, uint32_t x,
+                                      const Table *t, const TString *key,
+                                      const TString *ixname) {
+  const Table *mt = t->metatable;
+  if (CR_UNLIKELY(x & FB_IX_END)) return mt == NULL ? fb_nilresult(L) : NULL;
+  if (mt == NULL) return NULL;
+  const Shape *ms = mt->shape;
+  uint32_t is = FB_IX_IXSLOT(x), ks = FB_IX_KEYSLOT(x);
+  if (!fb_shape_has(ms, is, ixname)) return NULL;
+  const TValue *iv = &mt->slots[is];
+  if (!ttistable(iv)) return NULL;
+  const Table *h = hvalue(iv);
+  if (h != mt) {
+    ms = h->shape;
+    if (ms == NULL) return NULL;
+  }
+  if (ks >= ms->nslots || ms->keys[ks] != key) return NULL;
+  const TValue *m = &h->slots[ks];
+  return ttisnil(m) ? NULL : m;
+}
+
 /* Re-validate the class entry whose head is pair j for object t (whose
  * shape is shape[j]) and key. The slot of the value, or NULL; a lookup
  * proved to give nil gives fb_nilresult(L) (a nil value). */
-#define fb_nilresult(L) (&G(L)->nilvalue)
 CR_INLINE const TValue *fb_class_probe(lua_State *L, const FieldIC *ic, int j,
                                        const Table *t, const TString *key) {
   const TString *ixname = G(L)->tmname[TM_INDEX];
   uint32_t x = ic->index[j];
-  if (CR_LIKELY((x & FB_IX_ONEHOP_MASK) == 0)) {
-    /* the common entry: obj -> metatable.__index = the holder (often the
-     * metatable itself, a class with c.__index = c) */
-    const Table *mt = t->metatable;
-    if (mt == NULL) return NULL;
-    const Shape *ms = mt->shape;
-    uint32_t is = FB_IX_IXSLOT(x), ks = FB_IX_KEYSLOT(x);
-    if (!fb_shape_has(ms, is, ixname)) return NULL;
-    const TValue *iv = &mt->slots[is];
-    if (!ttistable(iv)) return NULL;
-    const Table *h = hvalue(iv);
-    if (h != mt) {
-      ms = h->shape;
-      if (ms == NULL) return NULL;
-    }
-    if (ks >= ms->nslots || ms->keys[ks] != key) return NULL;
-    const TValue *m = &h->slots[ks];
-    return ttisnil(m) ? NULL : m;
-  }
-  int last = j + (int)FB_IX_NHOPS(x);
+  if (CR_LIKELY((x & FB_IX_ONEHOP_MASK) == 0))  /* obj -> class: common */
+    return fb_class_last(L, x, t, key, ixname);
   uint32_t own1 = FB_IX_OWN1(x);
   if (own1 != 0 && !ttisnil(&t->slots[own1 - 1]))
     return &t->slots[own1 - 1];  /* the object's own field, set again */
-  for (;;) {
+  /* the tables before the last: each lacks the key (its shape says so)
+   * and its metatable's "__index" leads to the next one */
+  for (int n = (int)FB_IX_NHOPS(x); n > 0; n--) {
     const Table *mt = t->metatable;
-    if (x & FB_IX_END) return mt == NULL ? fb_nilresult(L) : NULL;
     if (mt == NULL) return NULL;
     uint32_t is = FB_IX_IXSLOT(x);
     if (!fb_shape_has(mt->shape, is, ixname)) return NULL;
     const TValue *iv = &mt->slots[is];
     if (!ttistable(iv)) return NULL;
     t = hvalue(iv);
-    if (j == last) {  /* t is the holder */
-      uint32_t ks = FB_IX_KEYSLOT(x);
-      if (!fb_shape_has(t->shape, ks, key)) return NULL;
-      const TValue *m = &t->slots[ks];
-      return ttisnil(m) ? NULL : m;
-    }
     j++;
     if (t->shape != ic->shape[j]) return NULL;
     x = ic->index[j];
   }
+  return fb_class_last(L, x, t, key, ixname);
 }
 
 /*
@@ -274,11 +281,14 @@ CR_INLINE const TValue *fb_field_get(lua_State *L, FeedbackSlot *s, Table *t,
   Shape *sh = t->shape;
   FieldIC *ic = &s->field;
   if (CR_LIKELY(sh == ic->shape[0] && sh != NULL &&
-                !(ic->index[0] & FB_IX_CLASS)))
-    return &t->slots[ic->index[0]];
-  if (CR_LIKELY(sh != NULL)) {
+                !(ic->index[0] & FB_IX_CLASS))) {
+    const TValue *m = &t->slots[ic->index[0]];
+    /* an own field holding nil: fb_field_getmiss looks through classes */
+    if (CR_LIKELY(!ttisnil(m))) return m;
+  } else if (CR_LIKELY(sh != NULL)) {
     const TValue *m = fb_field_probe(L, ic, t, key);
-    if (CR_LIKELY(m != NULL)) return m;
+    if (CR_LIKELY(m != NULL) && (!ttisnil(m) || m == fb_nilresult(L)))
+      return m;
   }
   return fb_field_getmiss(L, s, t, key, ipc);
 }
@@ -401,12 +411,14 @@ CR_INLINE const TValue *fb_method_get(lua_State *L, FeedbackSlot *s, Table *t,
   FieldIC *ic = &s->field;
   if (CR_LIKELY(sh == ic->shape[0] && sh != NULL)) {
     uint32_t idx = ic->index[0];
-    if (CR_LIKELY(!(idx & FB_IX_CLASS))) return &t->slots[idx];
-    const TValue *m = fb_class_probe(L, ic, 0, t, key);
-    if (CR_LIKELY(m != NULL)) return m;
+    const TValue *m = !(idx & FB_IX_CLASS) ? &t->slots[idx]
+                                           : fb_class_probe(L, ic, 0, t, key);
+    if (CR_LIKELY(m != NULL) && (!ttisnil(m) || m == fb_nilresult(L)))
+      return m;
   } else if (CR_LIKELY(sh != NULL)) {
     const TValue *m = fb_field_probe(L, ic, t, key);
-    if (CR_LIKELY(m != NULL)) return m;
+    if (CR_LIKELY(m != NULL) && (!ttisnil(m) || m == fb_nilresult(L)))
+      return m;
   }
   return fb_field_getmiss(L, s, t, key, ipc);
 }

@@ -606,7 +606,7 @@ OP_BODY(GETFIELD) {
       setobj(L, RA, slot);
       NEXT();
     }
-    if (NO_INDEX_META(hvalue(rb))) {
+    if (slot == fb_nilresult(L) || NO_INDEX_META(hvalue(rb))) {
       setnilvalue(RA);
       NEXT();
     }

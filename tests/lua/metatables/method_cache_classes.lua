@@ -118,3 +118,45 @@ print(get(e))
 local F = setmetatable({}, { __index = "string" })
 local f = setmetatable({}, { __index = F })
 print(pcall(call, f))
+
+-- own fields that hold nil (set, then cleared): loads look through the
+-- class, the answer shared between sites (and with megamorphic ones)
+do
+  local K = class()
+  K.head = "class head"
+  local function head(o) return o.head end
+  local function head2(o) return o.head end
+  local qs = {}
+  for i = 1, 6 do
+    local q = setmetatable({ size = i }, K)
+    q.head = i                       -- the shape gets head
+    qs[i] = q
+  end
+  for _ = 1, 3 do for i = 1, 6 do assert(head(qs[i]) == i) end end
+  for i = 1, 6, 2 do qs[i].head = nil end
+  local out = {}
+  for _ = 1, 3 do
+    for i = 1, 6 do out[#out + 1] = tostring(head(qs[i])) end
+  end
+  print(table.concat(out, ","))
+  K.head = nil                       -- the class loses it: nil
+  print(head(qs[1]), head2(qs[1]), head(qs[2]))
+  K.head = "again"
+  print(head(qs[1]), head2(qs[3]))
+  qs[1].head = "own"                 -- the own field comes back
+  print(head(qs[1]), head2(qs[1]))
+  qs[1].head = nil
+  setmetatable(K, { __index = function(_, k) return "fn:" .. k end })
+  K.head = nil
+  print(head(qs[1]), head2(qs[5]))
+  setmetatable(qs[3], nil)
+  print(head(qs[3]), head(qs[1]))
+  local other = {}
+  for i = 1, 12 do                   -- many more shapes: megamorphic
+    local o = setmetatable({}, K)
+    for j = 1, i do o["x" .. j] = j end
+    o.head = i; o.head = nil
+    other[i] = head(o)
+  end
+  print(table.concat(other, " "))
+end
