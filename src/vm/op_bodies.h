@@ -476,6 +476,10 @@ OP_BODY(GETTABUP) {
       setobj(L, RA, slot);
       NEXT();
     }
+    if (slot == fb_nilresult(L)) {  /* a cache proved the lookup gives nil */
+      setnilvalue(RA);
+      NEXT();
+    }
     PROTECT(vm_finishget(L, up, key, RA, slot));
   } else
     PROTECT(vm_finishget(L, up, key, RA, NULL));

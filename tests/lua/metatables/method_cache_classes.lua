@@ -160,3 +160,19 @@ do
   end
   print(table.concat(other, " "))
 end
+
+-- a global that existed and was cleared (GETTABUP's cache keeps its
+-- slot), then globals get a metatable, then lose it
+do
+  glob_x = 1
+  local function f() return glob_x end
+  local out = {}
+  for i = 1, 60 do
+    if i == 20 then glob_x = nil end
+    if i == 40 then setmetatable(_G, { __index = function(_, k) return k end }) end
+    if i == 50 then setmetatable(_G, nil); glob_x = 2 end
+    if i % 10 == 0 or i % 10 == 1 then out[#out + 1] = tostring(f()) end
+  end
+  print(table.concat(out, " "))
+  glob_x = nil
+end
