@@ -268,6 +268,33 @@ CR_INLINE const TValue *fb_class_probe(lua_State *L, const FieldIC *ic, int j,
   return fb_class_last(L, x, t, key, ixname);
 }
 
+/* shape_lookup, always inline: the baseline JIT's stencils cannot call
+ * it where the compiler would keep it out of line. */
+CR_INLINE int fb_shape_lookup(const Shape *s, const TString *key) {
+  if (s->idxbits == 0) {
+    for (uint32_t i = 0; i < s->nslots; i++)
+      if (s->keys[i] == key)
+        return (int)i;
+    return -1;
+  }
+  const lu_byte *index = shape_index(s);
+  uint32_t mask = ((uint32_t)1 << s->idxbits) - 1;
+  for (uint32_t h = key->hash & mask; index[h] != 0; h = (h + 1) & mask)
+    if (s->keys[index[h] - 1] == key)
+      return index[h] - 1;
+  return -1;
+}
+
+/* Does t's metatable have an "__index" that is a table? Else a walk
+ * through classes cannot be cached, and a load of an own field holding
+ * nil goes to vm_finishget at once. */
+CR_INLINE int fb_index_table(lua_State *L, const Table *t) {
+  const Table *mt = t->metatable;
+  if (mt == NULL || mt->shape == NULL) return 0;
+  int ii = fb_shape_lookup(mt->shape, G(L)->tmname[TM_INDEX]);
+  return ii >= 0 && ttistable(&mt->slots[ii]);
+}
+
 /*
  * Raw t[key] for a short-string key, or what the __index walk from t
  * yields for it when a class entry proves that is the result of the full
@@ -284,10 +311,11 @@ CR_INLINE const TValue *fb_field_get(lua_State *L, FeedbackSlot *s, Table *t,
                 !(ic->index[0] & FB_IX_CLASS))) {
     const TValue *m = &t->slots[ic->index[0]];
     /* an own field holding nil: fb_field_getmiss looks through classes */
-    if (CR_LIKELY(!ttisnil(m))) return m;
+    if (CR_LIKELY(!ttisnil(m)) || !fb_index_table(L, t)) return m;
   } else if (CR_LIKELY(sh != NULL)) {
     const TValue *m = fb_field_probe(L, ic, t, key);
-    if (CR_LIKELY(m != NULL) && (!ttisnil(m) || m == fb_nilresult(L)))
+    if (CR_LIKELY(m != NULL) && (!ttisnil(m) || m == fb_nilresult(L) ||
+                                 !fb_index_table(L, t)))
       return m;
   }
   return fb_field_getmiss(L, s, t, key, ipc);
@@ -413,31 +441,16 @@ CR_INLINE const TValue *fb_method_get(lua_State *L, FeedbackSlot *s, Table *t,
     uint32_t idx = ic->index[0];
     const TValue *m = !(idx & FB_IX_CLASS) ? &t->slots[idx]
                                            : fb_class_probe(L, ic, 0, t, key);
-    if (CR_LIKELY(m != NULL) && (!ttisnil(m) || m == fb_nilresult(L)))
+    if (CR_LIKELY(m != NULL) && (!ttisnil(m) || m == fb_nilresult(L) ||
+                                 !fb_index_table(L, t)))
       return m;
   } else if (CR_LIKELY(sh != NULL)) {
     const TValue *m = fb_field_probe(L, ic, t, key);
-    if (CR_LIKELY(m != NULL) && (!ttisnil(m) || m == fb_nilresult(L)))
+    if (CR_LIKELY(m != NULL) && (!ttisnil(m) || m == fb_nilresult(L) ||
+                                 !fb_index_table(L, t)))
       return m;
   }
   return fb_field_getmiss(L, s, t, key, ipc);
-}
-
-/* shape_lookup, always inline: the baseline JIT's stencils cannot call
- * it where the compiler would keep it out of line. */
-CR_INLINE int fb_shape_lookup(const Shape *s, const TString *key) {
-  if (s->idxbits == 0) {
-    for (uint32_t i = 0; i < s->nslots; i++)
-      if (s->keys[i] == key)
-        return (int)i;
-    return -1;
-  }
-  const lu_byte *index = shape_index(s);
-  uint32_t mask = ((uint32_t)1 << s->idxbits) - 1;
-  for (uint32_t h = key->hash & mask; index[h] != 0; h = (h + 1) & mask)
-    if (s->keys[index[h] - 1] == key)
-      return index[h] - 1;
-  return -1;
 }
 
 /* s:key(...) for a string s: what the __index table of the strings'

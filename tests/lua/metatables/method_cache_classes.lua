@@ -176,3 +176,23 @@ do
   print(table.concat(out, " "))
   glob_x = nil
 end
+
+-- own fields holding nil under an __index function (not cacheable), then
+-- a table, then a function again
+do
+  local mt = { __index = function(_, k) return "fn " .. k end }
+  local objs = {}
+  for i = 1, 5 do
+    local o = setmetatable({ a = 1, b = 2 }, mt)
+    o.a = nil
+    objs[i] = o
+  end
+  local function geta(o) return o.a end
+  local out = {}
+  for r = 1, 3 do
+    if r == 2 then mt.__index = { a = "table a" } end
+    if r == 3 then mt.__index = function() return "fn2" end end
+    for i = 1, 5 do out[#out + 1] = geta(objs[i]) end
+  end
+  print(table.concat(out, ","))
+end
