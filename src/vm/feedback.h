@@ -246,24 +246,24 @@ CR_INLINE const TValue *fb_class_probe(lua_State *L, const FieldIC *ic, int j,
                                        const Table *t, const TString *key) {
   const TString *ixname = G(L)->tmname[TM_INDEX];
   uint32_t x = ic->index[j];
-  if (CR_LIKELY((x & FB_IX_ONEHOP_MASK) == 0))  /* obj -> class: common */
-    return fb_class_last(L, x, t, key, ixname);
-  uint32_t own1 = FB_IX_OWN1(x);
-  if (own1 != 0 && !ttisnil(&t->slots[own1 - 1]))
-    return &t->slots[own1 - 1];  /* the object's own field, set again */
-  /* the tables before the last: each lacks the key (its shape says so)
-   * and its metatable's "__index" leads to the next one */
-  for (int n = (int)FB_IX_NHOPS(x); n > 0; n--) {
-    const Table *mt = t->metatable;
-    if (mt == NULL) return NULL;
-    uint32_t is = FB_IX_IXSLOT(x);
-    if (!fb_shape_has(mt->shape, is, ixname)) return NULL;
-    const TValue *iv = &mt->slots[is];
-    if (!ttistable(iv)) return NULL;
-    t = hvalue(iv);
-    j++;
-    if (t->shape != ic->shape[j]) return NULL;
-    x = ic->index[j];
+  if (CR_UNLIKELY((x & FB_IX_ONEHOP_MASK) != 0)) {  /* obj -> class: 0 */
+    uint32_t own1 = FB_IX_OWN1(x);
+    if (own1 != 0 && !ttisnil(&t->slots[own1 - 1]))
+      return &t->slots[own1 - 1];  /* the object's own field, set again */
+    /* the tables before the last: each lacks the key (its shape says so)
+     * and its metatable's "__index" leads to the next one */
+    for (int n = (int)FB_IX_NHOPS(x); n > 0; n--) {
+      const Table *mt = t->metatable;
+      if (mt == NULL) return NULL;
+      uint32_t is = FB_IX_IXSLOT(x);
+      if (!fb_shape_has(mt->shape, is, ixname)) return NULL;
+      const TValue *iv = &mt->slots[is];
+      if (!ttistable(iv)) return NULL;
+      t = hvalue(iv);
+      j++;
+      if (t->shape != ic->shape[j]) return NULL;
+      x = ic->index[j];
+    }
   }
   return fb_class_last(L, x, t, key, ixname);
 }
@@ -401,34 +401,36 @@ CR_INLINE const TValue *fb_method_hit(lua_State *L, FeedbackSlot *s,
                                       Table *t, const TString *key) {
   Shape *sh = t->shape;
   const FieldIC *ic = &s->field;
+  int j = 0;
+  /* one call of fb_class_probe for every way of finding the entry (the
+   * first pair, the scan, the shared chains): the stencil holds one copy */
   if (CR_LIKELY(sh == ic->shape[0] && sh != NULL)) {
     uint32_t idx = ic->index[0];
     if (CR_LIKELY(!(idx & FB_IX_CLASS))) return &t->slots[idx];
-    return fb_class_probe(L, ic, 0, t, key);
-  }
-  if (sh == NULL) return NULL;
-  if (!fb_ismega(ic->state)) {
-    /* the entries, one per object shape, are the pairs without
-     * FB_IX_HOP (pairs past count have no shape): a flat scan, no
-     * decoding of entry lengths */
-    _Static_assert(IC_MAX_POLY == 4, "the scan below covers every pair");
-    int j = ic->shape[1] == sh ? 1 : ic->shape[2] == sh ? 2
-          : ic->shape[3] == sh ? 3 : 0;
-    if (j != 0) {
+  } else {
+    if (sh == NULL) return NULL;
+    if (!fb_ismega(ic->state)) {
+      /* the entries, one per object shape, are the pairs without
+       * FB_IX_HOP (pairs past count have no shape): a flat scan, no
+       * decoding of entry lengths */
+      _Static_assert(IC_MAX_POLY == 4, "the scan below covers every pair");
+      j = ic->shape[1] == sh ? 1 : ic->shape[2] == sh ? 2
+        : ic->shape[3] == sh ? 3 : 0;
+      if (j == 0) return NULL;
       uint32_t x = ic->index[j];
       if (x & FB_IX_HOP) {  /* a class table's shape: look further */
-        j = j < 2 && ic->shape[2] == sh ? 2 : j < 3 && ic->shape[3] == sh ? 3 : 0;
+        j = j < 2 && ic->shape[2] == sh ? 2
+          : j < 3 && ic->shape[3] == sh ? 3 : 0;
         if (j == 0 || ((x = ic->index[j]) & FB_IX_HOP)) return NULL;
       }
-      return !(x & FB_IX_CLASS) ? &t->slots[x]
-                                : fb_class_probe(L, ic, j, t, key);
+      if (!(x & FB_IX_CLASS)) return &t->slots[x];
+    } else {
+      const FieldChain *c = fb_chain_find(G(L), sh, key);
+      if (c == NULL) return NULL;
+      ic = &c->chain;
     }
-  } else {
-    const FieldChain *c = fb_chain_find(G(L), sh, key);
-    if (c != NULL)
-      return fb_class_probe(L, &c->chain, 0, t, key);
   }
-  return NULL;
+  return fb_class_probe(L, ic, j, t, key);
 }
 
 /* fb_field_get for SELF: method calls are where class entries are common,
