@@ -135,11 +135,12 @@ static void fb_field_addown(lua_State *L, FieldIC *ic, Shape *sh, int idx,
  */
 static void fb_field_addtrans(lua_State *L, FieldIC *ic, Shape *sh,
                               TString *key, const Instruction *ipc) {
-  if (sh->nslots >= SHAPE_LINEAR_MAX)
+  Shape *child = sh->nslots < SHAPE_LINEAR_MAX ? shape_child(sh, key) : NULL;
+  if (child == NULL) {  /* an absent entry: stores of nil need nothing */
+    uint32_t ix = FB_IX_ABSENT;
+    fb_field_add(L, ic, 1, &sh, &ix, key, ipc);
     return;
-  Shape *child = shape_child(sh, key);
-  if (child == NULL)
-    return;
+  }
   cr_assert(child->nslots == sh->nslots + 1, "a child has one more key");
   Shape *pair_shape[2] = { sh, child };
   uint32_t pair_index[2] = { FB_IX_TRANS | sh->nslots, sh->nslots };
@@ -184,7 +185,7 @@ static int fb_class_find(lua_State *L, Table *t, TString *key, int ownslot,
     ix[n - 1] |= FB_IX_MAKE(0, ii, 0);
     if (n == IC_MAX_POLY) return 0;
     sh[n] = next->shape;
-    ix[n++] = 0;
+    ix[n++] = FB_IX_HOP;
     t = next;
   }
 }
@@ -213,7 +214,8 @@ const TValue *fb_field_probe(lua_State *L, const FieldIC *ic, const Table *t,
                                            ? (int)FB_IX_NHOPS(ic->index[j])
                                            : 0)) {
     if (ic->shape[j] != sh) continue;
-    if (ic->index[j] & FB_IX_TRANS) return NULL;  /* the key is absent */
+    if (ic->index[j] & (FB_IX_TRANS | FB_IX_ABSENT))
+      return NULL;  /* the key is absent */
     if (!(ic->index[j] & FB_IX_CLASS)) return &t->slots[ic->index[j]];
     /* one entry per object shape */
     return fb_class_probe(L, ic, j, t, key);
@@ -228,11 +230,19 @@ const TValue *fb_field_getmiss(lua_State *L, FeedbackSlot *s, Table *t,
   if (sh == NULL)  /* dictionary tables are not cached */
     return tab_getshortstr(t, key);
   int stale = 0;  /* a class entry for this shape no longer holds */
+  int ownnil = 0;  /* an own entry for this shape, its field holding nil */
   for (int j = 0; j < ic->count; j += 1 + (ic->index[j] & FB_IX_CLASS
                                            ? (int)FB_IX_NHOPS(ic->index[j])
                                            : 0)) {
-    if (ic->shape[j] != sh || (ic->index[j] & FB_IX_TRANS)) continue;
-    if (!(ic->index[j] & FB_IX_CLASS)) return &t->slots[ic->index[j]];
+    if (ic->shape[j] != sh || (ic->index[j] & (FB_IX_TRANS | FB_IX_ABSENT)))
+      continue;
+    if (!(ic->index[j] & FB_IX_CLASS)) {
+      const TValue *m = &t->slots[ic->index[j]];
+      if (!ttisnil(m)) return m;
+      ownnil = 1;  /* the entry stays (the field comes back): the walk
+                      through classes goes to the shared chains */
+      break;
+    }
     const TValue *m = fb_class_probe(L, ic, j, t, key);
     if (m != NULL) return m;
     stale = 1;
@@ -242,6 +252,13 @@ const TValue *fb_field_getmiss(lua_State *L, FeedbackSlot *s, Table *t,
     fb_field_addown(L, ic, sh, idx, key, ipc);
     return &t->slots[idx];
   }
+  if (ownnil) {
+    const FieldChain *c = fb_chain_find(G(L), sh, key);
+    if (c != NULL) {
+      const TValue *m = fb_class_probe(L, &c->chain, 0, t, key);
+      if (m != NULL) return m;
+    }
+  }
   /* Absent from t itself (or nil there): maybe found through classes, or
    * proved nil. Sites that cannot hold the chain share the recorded ones
    * (fb_field_probe looked there first). */
@@ -250,7 +267,7 @@ const TValue *fb_field_getmiss(lua_State *L, FeedbackSlot *s, Table *t,
   int n = fb_class_find(L, t, key, idx, esh, eix);
   if (n == 0) {  /* vm_finishget does the rest, uncached */
     if (idx >= 0) {
-      fb_field_addown(L, ic, sh, idx, key, ipc);
+      if (!ownnil) fb_field_addown(L, ic, sh, idx, key, ipc);
       return &t->slots[idx];
     }
     return &tab_absentkey;
@@ -266,7 +283,7 @@ const TValue *fb_field_getmiss(lua_State *L, FeedbackSlot *s, Table *t,
   }
   const TValue *m = fb_class_probe(L, &c->chain, 0, t, key);
   cr_assert(m != NULL, "a chain just found holds");
-  if (fb_ismega(ic->state))
+  if (fb_ismega(ic->state) || ownnil)
     return m;
   if (!stale)
     fb_field_add(L, ic, n, esh, eix, key, ipc);
@@ -285,19 +302,34 @@ const TValue *fb_field_setmiss(lua_State *L, FeedbackSlot *s, Table *t,
   Shape *sh = t->shape;
   if (sh == NULL)  /* dictionary tables are not cached */
     return tab_getshortstr(t, key);
-  int trans = 0;  /* the site has a transition from sh */
+  int trans = 0;  /* the site has a transition from sh (1), an absent
+                     entry for sh (the index of its pair + 2) */
   for (int j = 0; j < ic->count; j++) {
     cr_assert(!(ic->index[j] & FB_IX_CLASS), "store sites hold no classes");
     if (ic->shape[j] != sh) continue;
     if (ic->index[j] & FB_IX_TRANS)
       trans = 1;
+    else if (ic->index[j] & FB_IX_ABSENT)
+      trans = j + 2;
     else
       return &t->slots[ic->index[j]];
   }
   int idx = shape_lookup(sh, key);
   if (idx < 0) {  /* a new key: vm_finishset adds it */
-    if (!trans)
+    if (trans == 0)
       fb_field_addtrans(L, ic, sh, key, ipc);
+    else if (trans >= 2 && sh->nslots < SHAPE_LINEAR_MAX &&
+             shape_child(sh, key) != NULL) {
+      /* the child has appeared since: a transition replaces the entry
+       * (the site's last pair, or a mono site's only one) */
+      if (trans - 2 == ic->count - 1) {
+        ic->count--;
+        if (ic->count == 0) ic->state = IC_UNINIT;
+        ic->shape[ic->count] = NULL;
+        ic->index[ic->count] = 0;
+        fb_field_addtrans(L, ic, sh, key, ipc);
+      }
+    }
     return &tab_absentkey;
   }
   fb_field_addown(L, ic, sh, idx, key, ipc);

@@ -44,6 +44,13 @@
  *                 its slot in the holder with a value that is not nil), so
  *                 it is exact: it yields what lua5.4's __index walk yields.
  *
+ *   absent        (store sites only) a pair (shape S, FB_IX_ABSENT): the
+ *                 key is not one of S's, and no child of S by the key
+ *                 existed when the entry was made (or S has too many keys
+ *                 for a transition); lets a store of nil skip the general
+ *                 case (it changes nothing when there is no __newindex:
+ *                 lua5.4 does not insert nil values).
+ *
  *   transition    (store sites only) a pair (shape S, FB_IX_TRANS | n)
  *                 followed by the pair (S', n), where S' is the child of S
  *                 by the key, whose slot in S' is n: a store of a new key
@@ -52,7 +59,9 @@
  *                 barrier; table constructors are the common case). The
  *                 second pair is an own entry by itself.
  *
- * Store sites (SETFIELD, SETTABUP) hold own entries and transitions. States go
+ * Store sites (SETFIELD, SETTABUP) hold own, absent and transition
+ * entries. The pairs after a class entry's head carry FB_IX_HOP, so a
+ * scan for an object's entry need not decode entry lengths. States go
  * uninit -> mono (one entry) -> poly (more entries, up to IC_MAX_POLY
  * pairs in all) -> mega; a mega site stops caching. Tables in dictionary
  * mode (shape == NULL) are looked up directly and never change a cache.
@@ -124,7 +133,9 @@ _Static_assert(TP_NBITS <= 16, "profile bits fit TypeProfile.seen");
  * table; the last one the slot of the key in the holder. */
 #define FB_IX_CLASS       0x80000000u
 #define FB_IX_TRANS       0x40000000u   /* the first pair of a transition */
-#define FB_IX_NOTOWN      (FB_IX_CLASS | FB_IX_TRANS)
+#define FB_IX_ABSENT      0x20000000u   /* store sites: the key is absent */
+#define FB_IX_HOP         0x10000000u   /* a class entry's pair after its head */
+#define FB_IX_NOTOWN      (FB_IX_CLASS | FB_IX_TRANS | FB_IX_ABSENT)
 #define FB_IX_NHOPS(x)    (((x) >> 16) & 0xFu)
 #define FB_IX_IXSLOT(x)   ((x) & 0xFFu)
 #define FB_IX_KEYSLOT(x)  (((x) >> 8) & 0xFFu)
@@ -136,6 +147,10 @@ _Static_assert(TP_NBITS <= 16, "profile bits fit TypeProfile.seen");
  * it (holding nil when the entry was made), else 0. */
 #define FB_IX_OWN1(x)     (((x) >> 21) & 0x7Fu)
 #define FB_IX_MAKEOWN1(s) ((uint32_t)(s) << 21)
+/* The bits of a class entry's head that are 0 when the entry is the
+ * plain object -> metatable.__index = holder case (fb_class_probe's
+ * straight path). */
+#define FB_IX_ONEHOP_MASK (0xFu << 16 | FB_IX_END | 0x7Fu << 21)
 _Static_assert(SHAPE_MAX_KEYS <= 256, "a slot number fits a byte of index[j]");
 /* FieldIC.aux: the site holds a class entry (else every pair is an own
  * entry, which the fast paths scan without decoding entries). */
@@ -196,37 +211,88 @@ CR_PRESERVE_MOST const TValue *fb_field_setmiss(lua_State *L, FeedbackSlot *s,
 #define fb_shape_has(s, slot, key) \
   ((s) != NULL && (slot) < (s)->nslots && (s)->keys[slot] == (key))
 
+#define fb_nilresult(L) (&G(L)->nilvalue)
+
+/* The last step of a class entry: t's shape is proved (its pair's index
+ * is x), so its metatable's "__index" leads to the holder, or t has no
+ * metatable (FB_IX_END: the lookup gives nil). The holder is often the
+ * metatable itself (a class with c.__index = c): one shape then proves
+ * both keys. */
+CR_INLINE const TValue *fb_class_last(lua_State *L, uint32_t x,
+                                      const Table *t, const TString *key,
+                                      const TString *ixname) {
+  const Table *mt = t->metatable;
+  if (CR_UNLIKELY(x & FB_IX_END)) return mt == NULL ? fb_nilresult(L) : NULL;
+  if (mt == NULL) return NULL;
+  const Shape *ms = mt->shape;
+  uint32_t is = FB_IX_IXSLOT(x), ks = FB_IX_KEYSLOT(x);
+  if (!fb_shape_has(ms, is, ixname)) return NULL;
+  const TValue *iv = &mt->slots[is];
+  if (!ttistable(iv)) return NULL;
+  const Table *h = hvalue(iv);
+  if (h != mt) {
+    ms = h->shape;
+    if (ms == NULL) return NULL;
+  }
+  if (ks >= ms->nslots || ms->keys[ks] != key) return NULL;
+  const TValue *m = &h->slots[ks];
+  return ttisnil(m) ? NULL : m;
+}
+
 /* Re-validate the class entry whose head is pair j for object t (whose
  * shape is shape[j]) and key. The slot of the value, or NULL; a lookup
  * proved to give nil gives fb_nilresult(L) (a nil value). */
-#define fb_nilresult(L) (&G(L)->nilvalue)
 CR_INLINE const TValue *fb_class_probe(lua_State *L, const FieldIC *ic, int j,
                                        const Table *t, const TString *key) {
   const TString *ixname = G(L)->tmname[TM_INDEX];
   uint32_t x = ic->index[j];
-  int last = j + (int)FB_IX_NHOPS(x);
-  uint32_t own1 = FB_IX_OWN1(x);
-  if (own1 != 0 && !ttisnil(&t->slots[own1 - 1]))
-    return &t->slots[own1 - 1];  /* the object's own field, set again */
-  for (;;) {
-    const Table *mt = t->metatable;
-    if (x & FB_IX_END) return mt == NULL ? fb_nilresult(L) : NULL;
-    if (mt == NULL) return NULL;
-    uint32_t is = FB_IX_IXSLOT(x);
-    if (!fb_shape_has(mt->shape, is, ixname)) return NULL;
-    const TValue *iv = &mt->slots[is];
-    if (!ttistable(iv)) return NULL;
-    t = hvalue(iv);
-    if (j == last) {  /* t is the holder */
-      uint32_t ks = FB_IX_KEYSLOT(x);
-      if (!fb_shape_has(t->shape, ks, key)) return NULL;
-      const TValue *m = &t->slots[ks];
-      return ttisnil(m) ? NULL : m;
+  if (CR_UNLIKELY((x & FB_IX_ONEHOP_MASK) != 0)) {  /* obj -> class: 0 */
+    uint32_t own1 = FB_IX_OWN1(x);
+    if (own1 != 0 && !ttisnil(&t->slots[own1 - 1]))
+      return &t->slots[own1 - 1];  /* the object's own field, set again */
+    /* the tables before the last: each lacks the key (its shape says so)
+     * and its metatable's "__index" leads to the next one */
+    for (int n = (int)FB_IX_NHOPS(x); n > 0; n--) {
+      const Table *mt = t->metatable;
+      if (mt == NULL) return NULL;
+      uint32_t is = FB_IX_IXSLOT(x);
+      if (!fb_shape_has(mt->shape, is, ixname)) return NULL;
+      const TValue *iv = &mt->slots[is];
+      if (!ttistable(iv)) return NULL;
+      t = hvalue(iv);
+      j++;
+      if (t->shape != ic->shape[j]) return NULL;
+      x = ic->index[j];
     }
-    j++;
-    if (t->shape != ic->shape[j]) return NULL;
-    x = ic->index[j];
   }
+  return fb_class_last(L, x, t, key, ixname);
+}
+
+/* shape_lookup, always inline: the baseline JIT's stencils cannot call
+ * it where the compiler would keep it out of line. */
+CR_INLINE int fb_shape_lookup(const Shape *s, const TString *key) {
+  if (s->idxbits == 0) {
+    for (uint32_t i = 0; i < s->nslots; i++)
+      if (s->keys[i] == key)
+        return (int)i;
+    return -1;
+  }
+  const lu_byte *index = shape_index(s);
+  uint32_t mask = ((uint32_t)1 << s->idxbits) - 1;
+  for (uint32_t h = key->hash & mask; index[h] != 0; h = (h + 1) & mask)
+    if (s->keys[index[h] - 1] == key)
+      return index[h] - 1;
+  return -1;
+}
+
+/* Does t's metatable have an "__index" that is a table? Else a walk
+ * through classes cannot be cached, and a load of an own field holding
+ * nil goes to vm_finishget at once. */
+CR_INLINE int fb_index_table(lua_State *L, const Table *t) {
+  const Table *mt = t->metatable;
+  if (mt == NULL || mt->shape == NULL) return 0;
+  int ii = fb_shape_lookup(mt->shape, G(L)->tmname[TM_INDEX]);
+  return ii >= 0 && ttistable(&mt->slots[ii]);
 }
 
 /*
@@ -242,11 +308,15 @@ CR_INLINE const TValue *fb_field_get(lua_State *L, FeedbackSlot *s, Table *t,
   Shape *sh = t->shape;
   FieldIC *ic = &s->field;
   if (CR_LIKELY(sh == ic->shape[0] && sh != NULL &&
-                !(ic->index[0] & FB_IX_CLASS)))
-    return &t->slots[ic->index[0]];
-  if (CR_LIKELY(sh != NULL)) {
+                !(ic->index[0] & FB_IX_CLASS))) {
+    const TValue *m = &t->slots[ic->index[0]];
+    /* an own field holding nil: fb_field_getmiss looks through classes */
+    if (CR_LIKELY(!ttisnil(m)) || !fb_index_table(L, t)) return m;
+  } else if (CR_LIKELY(sh != NULL)) {
     const TValue *m = fb_field_probe(L, ic, t, key);
-    if (CR_LIKELY(m != NULL)) return m;
+    if (CR_LIKELY(m != NULL) && (!ttisnil(m) || m == fb_nilresult(L) ||
+                                 !fb_index_table(L, t)))
+      return m;
   }
   return fb_field_getmiss(L, s, t, key, ipc);
 }
@@ -309,6 +379,18 @@ CR_INLINE Shape *fb_field_trans(FeedbackSlot *s, const Table *t) {
   return NULL;
 }
 
+/* Is the key of store site s proved absent from t's shape (a transition
+ * or absent entry for it)? */
+CR_INLINE int fb_field_absent(FeedbackSlot *s, const Table *t) {
+  const Shape *sh = t->shape;
+  const FieldIC *ic = &s->field;
+  if (sh == NULL) return 0;
+  for (int j = 0; j < IC_MAX_POLY; j++)
+    if (sh == ic->shape[j] && (ic->index[j] & (FB_IX_TRANS | FB_IX_ABSENT)))
+      return 1;
+  return 0;
+}
+
 /* The same for loads through classes (SELF's fast path, GETFIELD's
  * general case): own and class entries, and the shared chains when the
  * site is megamorphic (method calls on objects of many classes). A slot,
@@ -319,27 +401,36 @@ CR_INLINE const TValue *fb_method_hit(lua_State *L, FeedbackSlot *s,
                                       Table *t, const TString *key) {
   Shape *sh = t->shape;
   const FieldIC *ic = &s->field;
+  int j = 0;
+  /* one call of fb_class_probe for every way of finding the entry (the
+   * first pair, the scan, the shared chains): the stencil holds one copy */
   if (CR_LIKELY(sh == ic->shape[0] && sh != NULL)) {
     uint32_t idx = ic->index[0];
     if (CR_LIKELY(!(idx & FB_IX_CLASS))) return &t->slots[idx];
-    return fb_class_probe(L, ic, 0, t, key);
-  }
-  if (sh == NULL) return NULL;
-  if (!fb_ismega(ic->state)) {
-    for (int j = 0; j < ic->count;) {  /* the entries, one per shape */
-      uint32_t x = ic->index[j];
-      if (ic->shape[j] == sh)
-        return !(x & FB_IX_CLASS)
-                   ? &t->slots[x]
-                   : fb_class_probe(L, ic, j, t, key);
-      j += 1 + (x & FB_IX_CLASS ? (int)FB_IX_NHOPS(x) : 0);
-    }
   } else {
-    const FieldChain *c = fb_chain_find(G(L), sh, key);
-    if (c != NULL)
-      return fb_class_probe(L, &c->chain, 0, t, key);
+    if (sh == NULL) return NULL;
+    if (!fb_ismega(ic->state)) {
+      /* the entries, one per object shape, are the pairs without
+       * FB_IX_HOP (pairs past count have no shape): a flat scan, no
+       * decoding of entry lengths */
+      _Static_assert(IC_MAX_POLY == 4, "the scan below covers every pair");
+      j = ic->shape[1] == sh ? 1 : ic->shape[2] == sh ? 2
+        : ic->shape[3] == sh ? 3 : 0;
+      if (j == 0) return NULL;
+      uint32_t x = ic->index[j];
+      if (x & FB_IX_HOP) {  /* a class table's shape: look further */
+        j = j < 2 && ic->shape[2] == sh ? 2
+          : j < 3 && ic->shape[3] == sh ? 3 : 0;
+        if (j == 0 || ((x = ic->index[j]) & FB_IX_HOP)) return NULL;
+      }
+      if (!(x & FB_IX_CLASS)) return &t->slots[x];
+    } else {
+      const FieldChain *c = fb_chain_find(G(L), sh, key);
+      if (c == NULL) return NULL;
+      ic = &c->chain;
+    }
   }
-  return NULL;
+  return fb_class_probe(L, ic, j, t, key);
 }
 
 /* fb_field_get for SELF: method calls are where class entries are common,
@@ -350,31 +441,18 @@ CR_INLINE const TValue *fb_method_get(lua_State *L, FeedbackSlot *s, Table *t,
   FieldIC *ic = &s->field;
   if (CR_LIKELY(sh == ic->shape[0] && sh != NULL)) {
     uint32_t idx = ic->index[0];
-    if (CR_LIKELY(!(idx & FB_IX_CLASS))) return &t->slots[idx];
-    const TValue *m = fb_class_probe(L, ic, 0, t, key);
-    if (CR_LIKELY(m != NULL)) return m;
+    const TValue *m = !(idx & FB_IX_CLASS) ? &t->slots[idx]
+                                           : fb_class_probe(L, ic, 0, t, key);
+    if (CR_LIKELY(m != NULL) && (!ttisnil(m) || m == fb_nilresult(L) ||
+                                 !fb_index_table(L, t)))
+      return m;
   } else if (CR_LIKELY(sh != NULL)) {
     const TValue *m = fb_field_probe(L, ic, t, key);
-    if (CR_LIKELY(m != NULL)) return m;
+    if (CR_LIKELY(m != NULL) && (!ttisnil(m) || m == fb_nilresult(L) ||
+                                 !fb_index_table(L, t)))
+      return m;
   }
   return fb_field_getmiss(L, s, t, key, ipc);
-}
-
-/* shape_lookup, always inline: the baseline JIT's stencils cannot call
- * it where the compiler would keep it out of line. */
-CR_INLINE int fb_shape_lookup(const Shape *s, const TString *key) {
-  if (s->idxbits == 0) {
-    for (uint32_t i = 0; i < s->nslots; i++)
-      if (s->keys[i] == key)
-        return (int)i;
-    return -1;
-  }
-  const lu_byte *index = shape_index(s);
-  uint32_t mask = ((uint32_t)1 << s->idxbits) - 1;
-  for (uint32_t h = key->hash & mask; index[h] != 0; h = (h + 1) & mask)
-    if (s->keys[index[h] - 1] == key)
-      return index[h] - 1;
-  return -1;
 }
 
 /* s:key(...) for a string s: what the __index table of the strings'
@@ -400,9 +478,12 @@ CR_INLINE const TValue *fb_field_slot(lua_State *L, FeedbackSlot *s, Table *t,
   Shape *sh = t->shape;
   FieldIC *ic = &s->field;
   if (CR_LIKELY(sh == ic->shape[0] && sh != NULL &&
-                !(ic->index[0] & FB_IX_TRANS)))
+                !(ic->index[0] & FB_IX_NOTOWN)))
     return &t->slots[ic->index[0]];  /* store sites hold no class entries */
-  if (CR_LIKELY(sh != NULL)) {
+  /* not at a megamorphic site: fb_field_probe would answer from the
+   * shared chains of load sites, whose slots (a holder's, or the nil
+   * result) are no place to store into */
+  if (CR_LIKELY(sh != NULL) && !fb_ismega(ic->state)) {
     const TValue *m = fb_field_probe(L, ic, t, key);
     if (CR_LIKELY(m != NULL)) return m;
   }

@@ -476,6 +476,10 @@ OP_BODY(GETTABUP) {
       setobj(L, RA, slot);
       NEXT();
     }
+    if (slot == fb_nilresult(L)) {  /* a cache proved the lookup gives nil */
+      setnilvalue(RA);
+      NEXT();
+    }
     PROTECT(vm_finishget(L, up, key, RA, slot));
   } else
     PROTECT(vm_finishget(L, up, key, RA, NULL));
@@ -606,7 +610,7 @@ OP_BODY(GETFIELD) {
       setobj(L, RA, slot);
       NEXT();
     }
-    if (NO_INDEX_META(hvalue(rb))) {
+    if (slot == fb_nilresult(L) || NO_INDEX_META(hvalue(rb))) {
       setnilvalue(RA);
       NEXT();
     }
@@ -617,8 +621,10 @@ OP_BODY(GETFIELD) {
 }
 
 /* The fast path shared by SETTABUP and SETFIELD: a store into a field the
- * site's cache knows (STORE_PLAIN: no barrier or __newindex question) or
- * the addition of a key along a cached shape transition (ADD_PLAIN). */
+ * site's cache knows (STORE_PLAIN: no barrier or __newindex question), the
+ * addition of a key along a cached shape transition (ADD_PLAIN), or a
+ * store of nil under a key the cache proves absent, which lua5.4 does not
+ * insert (nothing to do without a __newindex). */
 #define FIELD_STORE_FAST(obj, rc)                                          \
   do {                                                                     \
     if (CR_LIKELY(ttistable(obj))) {                                       \
@@ -629,12 +635,15 @@ OP_BODY(GETFIELD) {
           STORE_FIELD(t_, &t_->slots[ix_], rc);                            \
           NEXT();                                                          \
         }                                                                  \
-      } else {                                                             \
+      } else if (!ttisnil(rc)) {                                           \
         Shape *child_ = fb_field_trans(FSLOT, t_);                         \
         if (child_ != NULL && ADD_PLAIN(t_, child_, rc)) {                 \
           ADD_FIELD(t_, child_, rc);                                       \
           NEXT();                                                          \
         }                                                                  \
+      } else if (fb_field_absent(FSLOT, t_) &&                             \
+                 TM_KNOWN_ABSENT(t_->metatable, TM_NEWINDEX)) {            \
+        NEXT();  /* nil into an absent key: nothing to do */               \
       }                                                                    \
     }                                                                      \
   } while (0)
