@@ -263,10 +263,14 @@ STENCIL_SLOWCALLS(X)
 #undef X
 #endif
 
+/* fx, after the interpreter's nine: a float passed from one stencil to
+ * the next in a register (xmm0 in either convention, so the runtime's
+ * nine-argument entries, which leave it undefined, are compatible). An
+ * integer travels in k (docs/jit.md, "Values in registers"). */
 #define HANDLER_PARAMS                                                     \
   lua_State *L, CallInfo *ci, StkId base, const Instruction *pc,           \
   Instruction i, TValue *k, LClosure *cl, const InterpTable *disp,         \
-  FeedbackSlot *fb
+  FeedbackSlot *fb, double fx
 /* The arguments a stencil passes on. Only L, ci, base and cl carry state
  * between stencils: constants, feedback slots and pcs are 64-bit
  * immediates of each stencil (AKB, AF, APC, ... below), i is unused, disp
@@ -275,9 +279,15 @@ STENCIL_SLOWCALLS(X)
  * inside the stencils: nothing to save around the slow paths' calls. The
  * runtime entries (jit_runtime.c) and the interpreter recompute them. */
 #define UNDEF(T) ({ T u_; __asm__ volatile("# undef " #T : "=r"(u_)); u_; })
+#define UNDEF_F() ({ double u_; __asm__ volatile("# undef double" : "=x"(u_)); u_; })
+/* The value passed on in a register: undefined but in the typed
+ * stencils, which pass their result (PRODUCE, op_bodies.h). */
+#define VAL_OUT_I UNDEF(TValue *)
+#define VAL_OUT_F UNDEF_F()
 #define HANDLER_ARGS L, ci, base, UNDEF(const Instruction *),             \
-                     UNDEF(Instruction), UNDEF(TValue *), cl,              \
-                     UNDEF(const InterpTable *), UNDEF(FeedbackSlot *)
+                     UNDEF(Instruction), VAL_OUT_I, cl,                    \
+                     UNDEF(const InterpTable *), UNDEF(FeedbackSlot *),    \
+                     VAL_OUT_F
 
 /* The holes (see above and jit/jit_stencil.h). */
 #define X(h, doc) extern char jit_hole_##h[] __attribute__((weak));
@@ -445,7 +455,7 @@ _Static_assert(offsetof(CallInfo, callstatus) ==
         CR_MUSTTAIL return ((StencilEntry)entry_)(                         \
             L, nci_, f_ + 1, UNDEF(const Instruction *), UNDEF(Instruction), \
             UNDEF(TValue *), ncl_, UNDEF(const InterpTable *),             \
-            UNDEF(FeedbackSlot *));                                        \
+            UNDEF(FeedbackSlot *), UNDEF_F());                             \
       }                                                                    \
     }                                                                      \
     if (CALL_OUT_OF_LINE)                                                  \
@@ -542,7 +552,7 @@ _Static_assert(offsetof(CallInfo, callstatus) ==
         CR_MUSTTAIL return ((StencilEntry)tentry_)(                        \
             L, ci, tdst_ + 1, UNDEF(const Instruction *), UNDEF(Instruction), \
             UNDEF(TValue *), tcl_, UNDEF(const InterpTable *),             \
-            UNDEF(FeedbackSlot *));                                        \
+            UNDEF(FeedbackSlot *), UNDEF_F());                             \
       }                                                                    \
     }                                                                      \
     CR_MUSTTAIL return jit_rt_tailcall(HANDLER_ARGS);                      \
@@ -568,7 +578,7 @@ _Static_assert(offsetof(CallInfo, callstatus) ==
           L, pci_, pci_->func + 1, UNDEF(const Instruction *),             \
           UNDEF(Instruction),                                              \
           UNDEF(TValue *), rcl_, UNDEF(const InterpTable *),               \
-          UNDEF(FeedbackSlot *));                                          \
+          UNDEF(FeedbackSlot *), UNDEF_F());                               \
     }                                                                      \
     if (st_ & CIST_FRESH)                                                  \
       return;                                                              \
@@ -581,7 +591,7 @@ _Static_assert(offsetof(CallInfo, callstatus) ==
           L, pci_, pci_->func + 1, UNDEF(const Instruction *),             \
           UNDEF(Instruction),                                              \
           UNDEF(TValue *), pcl_, UNDEF(const InterpTable *),               \
-          UNDEF(FeedbackSlot *));                                          \
+          UNDEF(FeedbackSlot *), UNDEF_F());                               \
     CR_MUSTTAIL return jit_rt_leave(HANDLER_ARGS);                         \
   } while (0)
 
@@ -594,7 +604,7 @@ _Static_assert(offsetof(CallInfo, callstatus) ==
     CR_MUSTTAIL return jit_rt_poscall(L, ci, base,                         \
         UNDEF(const Instruction *), (Instruction)(n_),                     \
         UNDEF(TValue *), cl, UNDEF(const InterpTable *),                   \
-        UNDEF(FeedbackSlot *));                                            \
+        UNDEF(FeedbackSlot *), UNDEF_F());                                 \
   } while (0)
 
 /* ---- state ---- */
@@ -643,7 +653,7 @@ _Static_assert(offsetof(CallInfo, callstatus) ==
  * the same signature), passing disp = NULL (see "Hooks" above). */
 #define STENCIL_ENTRY(entry, body)                                         \
   CR_PRESERVE_NONE void entry(HANDLER_PARAMS) {                            \
-    CR_MUSTTAIL return body(L, ci, base, pc, i, k, cl, NULL, fb);          \
+    CR_MUSTTAIL return body(L, ci, base, pc, i, k, cl, NULL, fb, fx);      \
   }
 /* One stencil family's op: the entry stencilPREFIX_NAME and its body. */
 #define STENCIL_OP_BODY(prefix, name)                                      \
@@ -735,10 +745,6 @@ STENCIL_KOPS(X)
                          "r"(gci_), "r"(gb_), "r"(gcl_) : "cc", "memory"); \
   } while (0)
 #endif
-/* Four inclusions: integers and floats, each with the k bit 0 and 1 (for
- * the comparisons, STENCIL_TCMPS; the arithmetic ops use no k bit). */
-#undef kBIT
-#define kBIT 0
 /* The typed integer ADDI adds sC as a sign-extended immediate, as CMP_SB
  * (above) compares with sB. */
 #undef ADD_SC
@@ -746,6 +752,32 @@ STENCIL_KOPS(X)
     int64_t s_ = (x);                                                      \
     __asm__("addq $jit_hole_SC, %0" : "+r"(s_) : : "cc");                  \
     s_; })
+/* Values in registers (docs/jit.md): a typed stencil passes its result on
+ * to the next stencil (PRODUCE: a float in fx, an integer in k), and the
+ * _r1/_r2 variants take their first/second operand from there instead of
+ * the frame, its tag untested (OPND_IN, op_bodies.h). The JIT routes only
+ * a producer's continuation to a consumer's register entry; every other
+ * way in goes through the consumer's load stub (stencilx_ld*, below). */
+#undef VAL_OUT_I
+#undef VAL_OUT_F
+#define VAL_OUT_I k
+#define VAL_OUT_F fx
+#undef PRODUCE
+#define PRODUCE(v) _Generic((v),                                           \
+    double: (void)(fx = (double)(v)),                                      \
+    default: (void)(k = (TValue *)(uintptr_t)(v)))
+#undef OPND_IN_I
+#undef OPND_IN_F
+#define OPND_IN_I ((lua_Integer)(uintptr_t)k)
+#define OPND_IN_F fx
+/* Twelve inclusions: integers and floats, each with the k bit 0 and 1
+ * (for the comparisons, STENCIL_TCMPS; the arithmetic ops use no k bit),
+ * each with both operands from the frame, the first or the second from a
+ * register. */
+#undef OPND_IN
+#define OPND_IN 0
+#undef kBIT
+#define kBIT 0
 #define OP_BODY(name) STENCIL_BODY_ONLY(stencilti, name)
 #include "vm/op_bodies.h"
 #undef OP_BODY
@@ -754,8 +786,34 @@ STENCIL_KOPS(X)
 #define OP_BODY(name) STENCIL_BODY_ONLY(stencilti1, name)
 #include "vm/op_bodies.h"
 #undef OP_BODY
+#undef OPND_IN
+#define OPND_IN 1
+#undef kBIT
+#define kBIT 0
+#define OP_BODY(name) STENCIL_BODY_ONLY(stencilti_r1, name)
+#include "vm/op_bodies.h"
+#undef OP_BODY
+#undef kBIT
+#define kBIT 1
+#define OP_BODY(name) STENCIL_BODY_ONLY(stencilti1_r1, name)
+#include "vm/op_bodies.h"
+#undef OP_BODY
+#undef OPND_IN
+#define OPND_IN 2
+#undef kBIT
+#define kBIT 0
+#define OP_BODY(name) STENCIL_BODY_ONLY(stencilti_r2, name)
+#include "vm/op_bodies.h"
+#undef OP_BODY
+#undef kBIT
+#define kBIT 1
+#define OP_BODY(name) STENCIL_BODY_ONLY(stencilti1_r2, name)
+#include "vm/op_bodies.h"
+#undef OP_BODY
 #undef ARITH_FAST
 #define ARITH_FAST ARITH_FAST_FLT
+#undef OPND_IN
+#define OPND_IN 0
 #undef kBIT
 #define kBIT 0
 #define OP_BODY(name) STENCIL_BODY_ONLY(stenciltf, name)
@@ -765,25 +823,102 @@ STENCIL_KOPS(X)
 #define kBIT 1
 #define OP_BODY(name) STENCIL_BODY_ONLY(stenciltf1, name)
 #include "vm/op_bodies.h"
+#undef OP_BODY
+#undef OPND_IN
+#define OPND_IN 1
+#undef kBIT
+#define kBIT 0
+#define OP_BODY(name) STENCIL_BODY_ONLY(stenciltf_r1, name)
+#include "vm/op_bodies.h"
+#undef OP_BODY
+#undef kBIT
+#define kBIT 1
+#define OP_BODY(name) STENCIL_BODY_ONLY(stenciltf1_r1, name)
+#include "vm/op_bodies.h"
+#undef OP_BODY
+#undef OPND_IN
+#define OPND_IN 2
+#undef kBIT
+#define kBIT 0
+#define OP_BODY(name) STENCIL_BODY_ONLY(stenciltf_r2, name)
+#include "vm/op_bodies.h"
+#undef OP_BODY
+#undef kBIT
+#define kBIT 1
+#define OP_BODY(name) STENCIL_BODY_ONLY(stenciltf1_r2, name)
+#include "vm/op_bodies.h"
+#undef OP_BODY
+#undef OPND_IN
+#define OPND_IN 0
 #undef kBIT
 #define kBIT     ((int)HOLE(K))
 #undef ARITH_FAST
 #define ARITH_FAST 0
-#undef TAG_GUARD
-#undef ADD_SC
-#define X(op) STENCIL_ENTRY(stencilx_##op##_ti, stencilti_body_##op)
+#define X(op)                                                              \
+  STENCIL_ENTRY(stencilx_##op##_ti, stencilti_body_##op)                   \
+  STENCIL_ENTRY(stencilx_##op##_ti_r1, stencilti_r1_body_##op)
 STENCIL_TOPS_INT(X)
 #undef X
-#define X(op) STENCIL_ENTRY(stencilx_##op##_tf, stenciltf_body_##op)
+#define X(op)                                                              \
+  STENCIL_ENTRY(stencilx_##op##_tf, stenciltf_body_##op)                   \
+  STENCIL_ENTRY(stencilx_##op##_tf_r1, stenciltf_r1_body_##op)
 STENCIL_TOPS_FLT(X)
+#undef X
+#define X(op)                                                              \
+  STENCIL_ENTRY(stencilx_##op##_ti_r2, stencilti_r2_body_##op)             \
+  STENCIL_ENTRY(stencilx_##op##_tf_r2, stenciltf_r2_body_##op)
+STENCIL_TOPS_R2(X)
 #undef X
 #define X(op)                                                              \
   STENCIL_ENTRY(stencilx_##op##_k0_ti, stencilti_body_##op)                \
   STENCIL_ENTRY(stencilx_##op##_k1_ti, stencilti1_body_##op)               \
   STENCIL_ENTRY(stencilx_##op##_k0_tf, stenciltf_body_##op)                \
-  STENCIL_ENTRY(stencilx_##op##_k1_tf, stenciltf1_body_##op)
+  STENCIL_ENTRY(stencilx_##op##_k1_tf, stenciltf1_body_##op)               \
+  STENCIL_ENTRY(stencilx_##op##_k0_ti_r1, stencilti_r1_body_##op)          \
+  STENCIL_ENTRY(stencilx_##op##_k1_ti_r1, stencilti1_r1_body_##op)         \
+  STENCIL_ENTRY(stencilx_##op##_k0_tf_r1, stenciltf_r1_body_##op)          \
+  STENCIL_ENTRY(stencilx_##op##_k1_tf_r1, stenciltf1_r1_body_##op)
 STENCIL_TCMPS(X)
 #undef X
+#define X(op)                                                              \
+  STENCIL_ENTRY(stencilx_##op##_k0_ti_r2, stencilti_r2_body_##op)          \
+  STENCIL_ENTRY(stencilx_##op##_k1_ti_r2, stencilti1_r2_body_##op)         \
+  STENCIL_ENTRY(stencilx_##op##_k0_tf_r2, stenciltf_r2_body_##op)          \
+  STENCIL_ENTRY(stencilx_##op##_k1_tf_r2, stenciltf1_r2_body_##op)
+STENCIL_TCMPS_R2(X)
+#undef X
+/* A consumer's load stub: its frame entry (offsets[pc]), where every way
+ * into the instruction but a producer's continuation arrives. It loads
+ * the operand from the frame into the register, tests its tag (the
+ * consumer's general stencil otherwise) and continues at the consumer's
+ * register entry (jit_cont_next, patched so). X(slot register, name). */
+#define X(R, n)                                                            \
+  CR_PRESERVE_NONE void stencilx_ldi_##n(HANDLER_PARAMS) {                 \
+    TValue *v_ = R;                                                        \
+    TAG_GUARD(v_, VT_INT);                                                 \
+    CR_MUSTTAIL return jit_cont_next(L, ci, base,                          \
+        UNDEF(const Instruction *), UNDEF(Instruction),                    \
+        (TValue *)(uintptr_t)ivalue(v_), cl, UNDEF(const InterpTable *),   \
+        UNDEF(FeedbackSlot *), UNDEF_F());                                 \
+  }                                                                        \
+  CR_PRESERVE_NONE void stencilx_ldf_##n(HANDLER_PARAMS) {                 \
+    TValue *v_ = R;                                                        \
+    TAG_GUARD(v_, VT_FLOAT);                                               \
+    CR_MUSTTAIL return jit_cont_next(L, ci, base,                          \
+        UNDEF(const Instruction *), UNDEF(Instruction), UNDEF(TValue *),   \
+        cl, UNDEF(const InterpTable *), UNDEF(FeedbackSlot *),             \
+        fltvalue(v_));                                                     \
+  }
+X(RA, A) X(RB, B) X(RC, C)
+#undef X
+#undef TAG_GUARD
+#undef ADD_SC
+#undef PRODUCE
+#define PRODUCE(v) ((void)0)
+#undef VAL_OUT_I
+#undef VAL_OUT_F
+#define VAL_OUT_I UNDEF(TValue *)
+#define VAL_OUT_F UNDEF_F()
 
 /* CALL with its argument count in B (B != 0: not up to the top): the
  * test of B disappears and CALL_ENTER takes the top of the arguments
@@ -855,7 +990,7 @@ CR_PRESERVE_NONE void stencilx_lazyslow(HANDLER_PARAMS) {
   CR_MUSTTAIL return jit_rt_slow(L, ci, base, UNDEF(const Instruction *),
                                  (Instruction)HOLE(IPC), UNDEF(TValue *), cl,
                                  UNDEF(const InterpTable *),
-                                 UNDEF(FeedbackSlot *));
+                                 UNDEF(FeedbackSlot *), UNDEF_F());
 }
 
 /* The profiling code's prologue, entered by calls (jc->code): counts the

@@ -114,15 +114,27 @@ enum {
 #define X(op) EXTRA_##op##_K0, EXTRA_##op##_K1,
   STENCIL_KOPS(X)
 #undef X
-#define X(op) EXTRA_##op##_TI,
+#define X(op) EXTRA_##op##_TI, EXTRA_##op##_TI_R1,
   STENCIL_TOPS_INT(X)
 #undef X
-#define X(op) EXTRA_##op##_TF,
+#define X(op) EXTRA_##op##_TF, EXTRA_##op##_TF_R1,
   STENCIL_TOPS_FLT(X)
 #undef X
+#define X(op) EXTRA_##op##_TI_R2, EXTRA_##op##_TF_R2,
+  STENCIL_TOPS_R2(X)
+#undef X
 #define X(op) EXTRA_##op##_K0_TI, EXTRA_##op##_K1_TI, EXTRA_##op##_K0_TF,   \
-              EXTRA_##op##_K1_TF,
+              EXTRA_##op##_K1_TF, EXTRA_##op##_K0_TI_R1,                    \
+              EXTRA_##op##_K1_TI_R1, EXTRA_##op##_K0_TF_R1,                 \
+              EXTRA_##op##_K1_TF_R1,
   STENCIL_TCMPS(X)
+#undef X
+#define X(op) EXTRA_##op##_K0_TI_R2, EXTRA_##op##_K1_TI_R2,                 \
+              EXTRA_##op##_K0_TF_R2, EXTRA_##op##_K1_TF_R2,
+  STENCIL_TCMPS_R2(X)
+#undef X
+#define X(t, r) EXTRA_LD##t##_##r,
+  STENCIL_LOADSTUBS(X)
 #undef X
   NEXTRAS
 };
@@ -132,18 +144,102 @@ static const Stencil *const extra_stencils[NEXTRAS] = {
 #define X(op) &stencil_extra_##op##_k0, &stencil_extra_##op##_k1,
   STENCIL_KOPS(X)
 #undef X
-#define X(op) &stencil_extra_##op##_ti,
+#define X(op) &stencil_extra_##op##_ti, &stencil_extra_##op##_ti_r1,
   STENCIL_TOPS_INT(X)
 #undef X
-#define X(op) &stencil_extra_##op##_tf,
+#define X(op) &stencil_extra_##op##_tf, &stencil_extra_##op##_tf_r1,
   STENCIL_TOPS_FLT(X)
 #undef X
+#define X(op) &stencil_extra_##op##_ti_r2, &stencil_extra_##op##_tf_r2,
+  STENCIL_TOPS_R2(X)
+#undef X
 #define X(op) &stencil_extra_##op##_k0_ti, &stencil_extra_##op##_k1_ti,     \
-              &stencil_extra_##op##_k0_tf, &stencil_extra_##op##_k1_tf,
+              &stencil_extra_##op##_k0_tf, &stencil_extra_##op##_k1_tf,     \
+              &stencil_extra_##op##_k0_ti_r1, &stencil_extra_##op##_k1_ti_r1, \
+              &stencil_extra_##op##_k0_tf_r1, &stencil_extra_##op##_k1_tf_r1,
   STENCIL_TCMPS(X)
+#undef X
+#define X(op) &stencil_extra_##op##_k0_ti_r2, &stencil_extra_##op##_k1_ti_r2, \
+              &stencil_extra_##op##_k0_tf_r2, &stencil_extra_##op##_k1_tf_r2,
+  STENCIL_TCMPS_R2(X)
+#undef X
+#define X(t, r) &stencil_extra_ld##t##_##r,
+  STENCIL_LOADSTUBS(X)
 #undef X
 };
 static Prepared prep_extra[NEXTRAS];
+
+/* Values in registers (docs/jit.md): per extra stencil, the type of the
+ * value it passes on to the next stencil (its result: VAL_I in k, VAL_F
+ * in fx; VAL_NONE), the type of its operands, and its variants taking the
+ * first / second operand from the register (-1: none). */
+enum { VAL_NONE, VAL_I, VAL_F };
+static signed char xval_out[NEXTRAS], xval_in[NEXTRAS];
+static short xval_r[NEXTRAS][2];
+
+static void jit_prepare_vals(void) {
+  for (int x = 0; x < NEXTRAS; x++) {
+    xval_out[x] = xval_in[x] = VAL_NONE;
+    xval_r[x][0] = xval_r[x][1] = -1;
+  }
+#define X(o)                                                               \
+  xval_in[EXTRA_##o##_TI] = VAL_I;                                         \
+  xval_out[EXTRA_##o##_TI] = xval_out[EXTRA_##o##_TI_R1] =                 \
+      OP_##o == OP_DIV || OP_##o == OP_DIVK ? VAL_F : VAL_I;               \
+  xval_r[EXTRA_##o##_TI][0] = EXTRA_##o##_TI_R1;
+  STENCIL_TOPS_INT(X)
+#undef X
+#define X(o)                                                               \
+  xval_in[EXTRA_##o##_TF] = VAL_F;                                         \
+  xval_out[EXTRA_##o##_TF] = xval_out[EXTRA_##o##_TF_R1] = VAL_F;          \
+  xval_r[EXTRA_##o##_TF][0] = EXTRA_##o##_TF_R1;
+  STENCIL_TOPS_FLT(X)
+#undef X
+#define X(o)                                                               \
+  xval_out[EXTRA_##o##_TI_R2] = xval_out[EXTRA_##o##_TI];                  \
+  xval_out[EXTRA_##o##_TF_R2] = VAL_F;                                     \
+  xval_r[EXTRA_##o##_TI][1] = EXTRA_##o##_TI_R2;                           \
+  xval_r[EXTRA_##o##_TF][1] = EXTRA_##o##_TF_R2;
+  STENCIL_TOPS_R2(X)
+#undef X
+#define X(o)                                                               \
+  xval_in[EXTRA_##o##_K0_TI] = xval_in[EXTRA_##o##_K1_TI] = VAL_I;         \
+  xval_in[EXTRA_##o##_K0_TF] = xval_in[EXTRA_##o##_K1_TF] = VAL_F;         \
+  xval_r[EXTRA_##o##_K0_TI][0] = EXTRA_##o##_K0_TI_R1;                     \
+  xval_r[EXTRA_##o##_K1_TI][0] = EXTRA_##o##_K1_TI_R1;                     \
+  xval_r[EXTRA_##o##_K0_TF][0] = EXTRA_##o##_K0_TF_R1;                     \
+  xval_r[EXTRA_##o##_K1_TF][0] = EXTRA_##o##_K1_TF_R1;
+  STENCIL_TCMPS(X)
+#undef X
+#define X(o)                                                               \
+  xval_r[EXTRA_##o##_K0_TI][1] = EXTRA_##o##_K0_TI_R2;                     \
+  xval_r[EXTRA_##o##_K1_TI][1] = EXTRA_##o##_K1_TI_R2;                     \
+  xval_r[EXTRA_##o##_K0_TF][1] = EXTRA_##o##_K0_TF_R2;                     \
+  xval_r[EXTRA_##o##_K1_TF][1] = EXTRA_##o##_K1_TF_R2;
+  STENCIL_TCMPS_R2(X)
+#undef X
+}
+
+/* The index of pr in prep_extra, or -1. */
+static int jit_extra_index(const Prepared *pr) {
+  uintptr_t a = (uintptr_t)pr, b = (uintptr_t)prep_extra;
+  return a >= b && a < (uintptr_t)(prep_extra + NEXTRAS)
+             ? (int)((a - b) / sizeof *pr) : -1;
+}
+
+/* The register of operand n (1, 2) of a typed instruction ins: 0 A, 1 B,
+ * 2 C (the order comparisons compare A with B or sB, the arithmetic ops
+ * compute from B and C). */
+static int jit_opnd_field(Instruction ins, int n) {
+  switch (GET_OPCODE(ins)) {
+    case OP_LT: case OP_LE: case OP_LTI: case OP_LEI: case OP_GTI:
+    case OP_GEI: return n - 1;
+    default: return n;
+  }
+}
+static int jit_field(Instruction ins, int f) {
+  return f == 0 ? GETARG_A(ins) : f == 1 ? GETARG_B(ins) : GETARG_C(ins);
+}
 static uint64_t *prep_fixed;  /* src[SRC_RODATA ..] */
 static int prep_ok;
 static pthread_once_t prep_once = PTHREAD_ONCE_INIT;
@@ -197,6 +293,7 @@ static void jit_prepare(void) {
       }
     }
   }
+  jit_prepare_vals();
   prep_ok = 1;
 }
 
@@ -499,9 +596,10 @@ static enum JitAbort jit_build(Proto *p, int prof, JitCode **out) {
   pthread_once(&prep_once, jit_prepare);  /* needs the region (reach) */
   if (!prep_ok) return JIT_ABORT_FAR;
   JitCode *jc = malloc(sizeof(JitCode) + (size_t)(2 * n + 1) * sizeof(uint32_t));
-  /* per instruction: its stencil, its place in the layout, its length */
-  const Prepared **prs =
-      malloc((size_t)n * (sizeof(Prepared *) + sizeof(int) + sizeof(uint32_t)) + 1);
+  /* per instruction: its stencil, its place in the layout, its length,
+   * its load stub (a consumer: below), where its stencil is, whether its
+   * value goes to a consumer */
+  const Prepared **prs = malloc((size_t)n * (sizeof(Prepared *) + 4 * sizeof(int) + 1) + 1);
   if (jc == NULL || prs == NULL) {
     free(jc);
     free(prs);
@@ -509,19 +607,22 @@ static enum JitAbort jit_build(Proto *p, int prof, JitCode **out) {
   }
   int *order = (int *)(prs + n);
   uint32_t *lens = (uint32_t *)(order + n);
+  int *cons = (int *)(lens + n);
+  uint32_t *hotat = (uint32_t *)(cons + n);
+  unsigned char *valjump = (unsigned char *)(hotat + n);
   uint32_t *slowat = jc->offsets + n + 1;  /* JitCode.offsets */
   /* Layout: [prologue,] the stencils in bytecode order, cold ones
-   * (jit_cold) after them, then the slow-path entries of the instructions
-   * whose fast path may leave for their general stencil (Prepared.slow):
-   * a jump to jit_rt_slow, which compiles that stencil on first use
-   * (jit_compile_slow); a stencil ending in a jump to the stencil that
-   * follows it in the layout loses that jump (it falls through). */
+   * (jit_cold) after them, then the consumers' load stubs, then the
+   * slow-path entries of the instructions whose fast path may leave for
+   * their general stencil (Prepared.slow): a jump to jit_rt_slow, which
+   * compiles that stencil on first use (jit_compile_slow); a stencil
+   * ending in a jump to the stencil that follows it in the layout loses
+   * that jump (it falls through). */
   int nhot = 0, ncold = 0;
   for (int pc = 0; pc < n; pc++)
     if (!jit_cold(p->code[pc])) order[nhot++] = pc;
   for (int pc = 0; pc < n; pc++)
     if (jit_cold(p->code[pc])) order[nhot + ncold++] = pc;
-  uint32_t size = prof ? stencil_extra_warmup.tail_next : 0;
   for (int j = 0; j < n; j++) {
     int pc = order[j];
     Instruction ins = p->code[pc];
@@ -533,17 +634,57 @@ static enum JitAbort jit_build(Proto *p, int prof, JitCode **out) {
       return op == OP_LOADK ? JIT_ABORT_RANGE : JIT_ABORT_NOFB;
     }
     prs[pc] = jit_stencil_for(p, ins, prof);
+    cons[pc] = -1;
+    valjump[pc] = 0;
+  }
+  /* Values in registers (docs/jit.md): a typed instruction whose
+   * predecessor in the layout is a typed producer continuing to it with a
+   * value of its operands' type in the register of one of its operands
+   * takes that operand from the register (its _r1/_r2 variant). Only that
+   * continuation enters it there; every other way in (jumps, the
+   * producer's metamethod fallback, slow paths, returns, OSR) enters at
+   * offsets[pc], its load stub, laid out with the cold code. */
+  for (int j = 1; j < nhot && !prof; j++) {
+    int pc = order[j], q = order[j - 1];
+    int xq = jit_extra_index(prs[q]), xp = jit_extra_index(prs[pc]);
+    if (xq < 0 || xp < 0) continue;
+    int vt = xval_out[xq];
+    if (vt == VAL_NONE || xval_in[xp] != vt ||
+        jit_jump_target(p->code[q], q) != pc)  /* JUMP(1): the value's */
+      continue;
+    for (int k = 1; k <= 2; k++) {
+      int f = jit_opnd_field(p->code[pc], k);
+      if (xval_r[xp][k - 1] < 0 ||
+          jit_field(p->code[pc], f) != GETARG_A(p->code[q]))
+        continue;
+      prs[pc] = &prep_extra[xval_r[xp][k - 1]];
+      cons[pc] = (vt == VAL_F ? EXTRA_LDf_A : EXTRA_LDi_A) + f;
+      valjump[q] = 1;
+      break;
+    }
+  }
+  uint32_t size = prof ? stencil_extra_warmup.tail_next : 0;
+  for (int j = 0; j < n; j++) {
+    int pc = order[j];
     const Stencil *st = prs[pc]->st;
     uint32_t len = st->size;
     if (j + 1 < n && st->tail_cont != STENCIL_TAIL_NONE) {
+      int nx = order[j + 1];
       jit_conts(p, pc, c);
-      if (c[st->tail_cont - SH_CONT_NEXT] == order[j + 1]) len = st->tail_next;
+      if (c[st->tail_cont - SH_CONT_NEXT] == nx &&
+          (cons[nx] < 0 || (valjump[pc] && st->tail_cont == SH_CONT_JUMP)))
+        len = st->tail_next;
     }
-    jc->offsets[pc] = size;
+    jc->offsets[pc] = hotat[pc] = size;
     lens[pc] = len;
     size += len;
   }
   jc->offsets[n] = size;
+  for (int pc = 0; pc < n; pc++)
+    if (cons[pc] >= 0) {
+      jc->offsets[pc] = size;
+      size += prep_extra[cons[pc]].st->size;
+    }
   jc->slow = NULL;
   jc->slowneed = 0;
   jc->slowbytes = 0;
@@ -551,7 +692,7 @@ static enum JitAbort jit_build(Proto *p, int prof, JitCode **out) {
   for (int pc = 0; pc < n; pc++) {
     Instruction ins = p->code[pc];
     slowat[pc] = UINT32_MAX;
-    if (prs[pc]->slow) {
+    if (prs[pc]->slow || cons[pc] >= 0) {  /* a stub's tag test leaves too */
       slowat[pc] = size;
       size += lazy->st->size;
       jc->slowneed += prep_set[SET_GENERAL][GET_OPCODE(ins)].st->size;
@@ -578,9 +719,16 @@ static enum JitAbort jit_build(Proto *p, int prof, JitCode **out) {
     const Prepared *pr = prs[pc];
     jit_sources(src, p, mem, jc->offsets, pc);
     src[SRC_SLOW] = (uintptr_t)(mem + slowat[pc]);
-    jit_patch(mem, w, jc->offsets[pc], lens[pc], pr->st, pr->ph, src);
-    if (pr->slow)
+    if (valjump[pc])  /* the value's continuation: the register entry */
+      src[SRC_JUMP] = (uintptr_t)(mem + hotat[jit_jump_target(p->code[pc], pc)]);
+    jit_patch(mem, w, hotat[pc], lens[pc], pr->st, pr->ph, src);
+    if (slowat[pc] != UINT32_MAX)
       jit_patch(mem, w, slowat[pc], lazy->st->size, lazy->st, lazy->ph, src);
+    if (cons[pc] >= 0) {  /* its load stub, continuing at its stencil */
+      const Prepared *ld = &prep_extra[cons[pc]];
+      src[SRC_NEXT] = (uintptr_t)(mem + hotat[pc]);
+      jit_patch(mem, w, jc->offsets[pc], ld->st->size, ld->st, ld->ph, src);
+    }
   }
   free(prs);
   jc->code = mem;

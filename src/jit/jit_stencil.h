@@ -66,6 +66,14 @@
 /* Order comparisons with both: typed and with their k bit built in
  * (stencilx_OP_k0_ti, _k1_ti, _k0_tf, _k1_tf). */
 #define STENCIL_TCMPS(X) X(LT) X(LE) X(LTI) X(LEI) X(GTI) X(GEI)
+/* Values in registers (docs/jit.md): every typed stencil above passes its
+ * result to the next one in a register, and has a variant taking its first
+ * operand from there (_r1: stencilx_OP_ti_r1, _tf_r1, _kN_ti_r1, ...);
+ * these also have one taking the second (_r2). The load stubs
+ * stencilx_ld{i,f}_{A,B,C} are such a consumer's entry from anywhere else. */
+#define STENCIL_TOPS_R2(X) X(ADD) X(SUB) X(MUL) X(DIV)
+#define STENCIL_TCMPS_R2(X) X(LT) X(LE)
+#define STENCIL_LOADSTUBS(X) X(i, A) X(i, B) X(i, C) X(f, A) X(f, B) X(f, C)
 
 /* The C functions the stencils call on their slow paths (the external
  * calls of stencil_ops.o, but for the continuations). The stencils call
@@ -157,16 +165,32 @@ extern const Stencil stencil_extra_CALL_b;   /* CALL with B != 0 */
 #define X(op) extern const Stencil stencil_extra_##op##_k0, stencil_extra_##op##_k1;
 STENCIL_KOPS(X)
 #undef X
-#define X(op) extern const Stencil stencil_extra_##op##_ti;
+#define X(op) extern const Stencil stencil_extra_##op##_ti,              \
+    stencil_extra_##op##_ti_r1;
 STENCIL_TOPS_INT(X)
 #undef X
-#define X(op) extern const Stencil stencil_extra_##op##_tf;
+#define X(op) extern const Stencil stencil_extra_##op##_tf,              \
+    stencil_extra_##op##_tf_r1;
 STENCIL_TOPS_FLT(X)
+#undef X
+#define X(op) extern const Stencil stencil_extra_##op##_ti_r2,           \
+    stencil_extra_##op##_tf_r2;
+STENCIL_TOPS_R2(X)
 #undef X
 #define X(op) extern const Stencil stencil_extra_##op##_k0_ti,            \
     stencil_extra_##op##_k1_ti, stencil_extra_##op##_k0_tf,                \
-    stencil_extra_##op##_k1_tf;
+    stencil_extra_##op##_k1_tf, stencil_extra_##op##_k0_ti_r1,             \
+    stencil_extra_##op##_k1_ti_r1, stencil_extra_##op##_k0_tf_r1,          \
+    stencil_extra_##op##_k1_tf_r1;
 STENCIL_TCMPS(X)
+#undef X
+#define X(op) extern const Stencil stencil_extra_##op##_k0_ti_r2,         \
+    stencil_extra_##op##_k1_ti_r2, stencil_extra_##op##_k0_tf_r2,          \
+    stencil_extra_##op##_k1_tf_r2;
+STENCIL_TCMPS_R2(X)
+#undef X
+#define X(t, r) extern const Stencil stencil_extra_ld##t##_##r;
+STENCIL_LOADSTUBS(X)
 #undef X
 extern void *const stencil_symbols[];
 extern const char *const stencil_symbol_names[];

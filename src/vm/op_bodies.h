@@ -126,21 +126,43 @@
 #ifndef ADD_SC
 #define ADD_SC(x) arith_intop(+, (x), sC)
 #endif
+/* Operands and results in registers. In a typed body an engine may take
+ * one operand's value from a register instead of the frame (OPND_IN: 1 the
+ * first operand, 2 the second; its tag is then known and not tested), and
+ * may pass the result, besides storing it, on to the next op (PRODUCE).
+ * The baseline JIT does, so that a chain of arithmetic does not wait for
+ * each value's store to be forwarded to the next op's load (docs/jit.md,
+ * "Values in registers"). OPND_IN_I / OPND_IN_F: the incoming value. */
+#ifndef OPND_IN
+#define OPND_IN 0
+#define OPND_IN_I ((lua_Integer)0)
+#define OPND_IN_F ((lua_Number)0)
+#endif
+#ifndef PRODUCE
+#define PRODUCE(v) ((void)0)
+#endif
+#define OPND_I(v, n) (OPND_IN == (n) ? OPND_IN_I : ivalue(v))
+#define OPND_F(v, n) (OPND_IN == (n) ? OPND_IN_F : fltvalue(v))
+#define OPND_GUARD(v, n, tag) do {                                        \
+    if (OPND_IN != (n)) TAG_GUARD(v, tag);                                \
+  } while (0)
 /* The typed case `fast` of an arithmetic body: v1, and v2 unless k2,
  * have tag; RA = value, stored by set. */
 #define ARITH_TYPED(fast, tag, v1, v2, k2, set, value)                    \
   if (ARITH_FAST == (fast)) {                                             \
-    TAG_GUARD(v1, tag);                                                   \
-    if (!(k2)) TAG_GUARD(v2, tag);                                        \
-    set(RA, value);                                                       \
+    OPND_GUARD(v1, 1, tag);                                               \
+    if (!(k2)) OPND_GUARD(v2, 2, tag);                                    \
+    __typeof__(value) r_ = (value);                                       \
+    set(RA, r_);                                                          \
+    PRODUCE(r_);                                                          \
     JUMP(1);                                                              \
   }
 #define ARITH_TYPED_INT(v1, v2, k2, iop)                                  \
   ARITH_TYPED(ARITH_FAST_INT, VT_INT, v1, v2, k2, setivalue,              \
-              iop(L, ivalue(v1), ivalue(v2)))
+              iop(L, OPND_I(v1, 1), OPND_I(v2, 2)))
 #define ARITH_TYPED_FLT(v1, v2, k2, fop)                                  \
   ARITH_TYPED(ARITH_FAST_FLT, VT_FLOAT, v1, v2, k2, setfltvalue,          \
-              fop(L, fltvalue(v1), fltvalue(v2)))
+              fop(L, OPND_F(v1, 1), OPND_F(v2, 2)))
 /* + - *: either typed case, then the general one. */
 #define BODY_ARITH_T(v1_, v2_, k2, iop, fop) {                            \
     ARITH_TYPED_INT(v1_, v2_, k2, iop)                                    \
@@ -150,7 +172,7 @@
 /* / ^: floats, or integers converted (the result is a float). */
 #define BODY_ARITHF_T(v1_, v2_, k2, fop) {                                \
     ARITH_TYPED(ARITH_FAST_INT, VT_INT, v1_, v2_, k2, setfltvalue,        \
-                fop(L, cast_num(ivalue(v1_)), cast_num(ivalue(v2_))))     \
+                fop(L, cast_num(OPND_I(v1_, 1)), cast_num(OPND_I(v2_, 2)))) \
     ARITH_TYPED_FLT(v1_, v2_, k2, fop)                                    \
     BODY_ARITHF(v1_, v2_, fop)                                            \
   }
@@ -228,14 +250,14 @@
     const TValue *ra = RA, *rb = RB;                                      \
     int cond;                                                             \
     if (ARITH_FAST == ARITH_FAST_INT) {  /* typed variants, see above */  \
-      TAG_GUARD(ra, VT_INT);                                              \
-      TAG_GUARD(rb, VT_INT);                                              \
-      CONDJUMP(ivalue(ra) iop ivalue(rb));                                \
+      OPND_GUARD(ra, 1, VT_INT);                                          \
+      OPND_GUARD(rb, 2, VT_INT);                                          \
+      CONDJUMP(OPND_I(ra, 1) iop OPND_I(rb, 2));                          \
     }                                                                     \
     if (ARITH_FAST == ARITH_FAST_FLT) {                                   \
-      TAG_GUARD(ra, VT_FLOAT);                                            \
-      TAG_GUARD(rb, VT_FLOAT);                                            \
-      CONDJUMP(fltvalue(ra) iop fltvalue(rb));                            \
+      OPND_GUARD(ra, 1, VT_FLOAT);                                        \
+      OPND_GUARD(rb, 2, VT_FLOAT);                                        \
+      CONDJUMP(OPND_F(ra, 1) iop OPND_F(rb, 2));                          \
     }                                                                     \
     if (ttisinteger(ra) && ttisinteger(rb)) {                             \
       PROFILE(TP_INT);                                                    \
@@ -275,12 +297,12 @@
     int im = sB;                                                          \
     int cond;                                                             \
     if (ARITH_FAST == ARITH_FAST_INT) {  /* typed variants, see above */  \
-      TAG_GUARD(ra, VT_INT);                                              \
-      CONDJUMP(CMP_SB(ivalue(ra), op, cc));                               \
+      OPND_GUARD(ra, 1, VT_INT);                                          \
+      CONDJUMP(CMP_SB(OPND_I(ra, 1), op, cc));                            \
     }                                                                     \
     if (ARITH_FAST == ARITH_FAST_FLT) {                                   \
-      TAG_GUARD(ra, VT_FLOAT);                                            \
-      CONDJUMP(fltvalue(ra) op cast_num(im));                             \
+      OPND_GUARD(ra, 1, VT_FLOAT);                                        \
+      CONDJUMP(OPND_F(ra, 1) op cast_num(im));                            \
     }                                                                     \
     if (ttisinteger(ra)) {                                                \
       PROFILE(TP_INT);                                                    \
@@ -846,9 +868,9 @@ OP_BODY(ADDI) {
   const TValue *v1 = RB;
   int imm = sC;
   ARITH_TYPED(ARITH_FAST_INT, VT_INT, v1, v1, 1, setivalue,
-              ADD_SC(ivalue(v1)))
+              ADD_SC(OPND_I(v1, 1)))
   ARITH_TYPED(ARITH_FAST_FLT, VT_FLOAT, v1, v1, 1, setfltvalue,
-              fltvalue(v1) + cast_num(imm))
+              OPND_F(v1, 1) + cast_num(imm))
   if (CR_LIKELY(ttisinteger(v1))) {
     PROFILE(TP_INT);
     setivalue(RA, arith_intop(+, ivalue(v1), imm));
@@ -871,7 +893,7 @@ OP_BODY(MULK) BODY_ARITH_T(RB, KC, 1, ARITH_INT_MUL, ARITH_FLT_MUL)
  * takes it only for a constant that is neither 0 nor -1). */
 #define ARITH_TYPED_DIVK(v1, v2, ifast)                                   \
   ARITH_TYPED(ARITH_FAST_INT, VT_INT, v1, v2, 1, setivalue,               \
-              ifast(ivalue(v1), ivalue(v2)))
+              ifast(OPND_I(v1, 1), OPND_I(v2, 2)))
 OP_BODY(MODK) {
   ARITH_TYPED_DIVK(RB, KC, interp_imod_plain)
   BODY_INTDIV(RB, KC, interp_imod_plain, interp_imod, arith_modf)
@@ -894,12 +916,14 @@ OP_BODY(SHRI) {
   lua_Integer ib;
   if (ARITH_FAST == ARITH_FAST_INT) {  /* typed: only for 0 < |sC| < 64 */
     int n = sC;
-    TAG_GUARD(v1, VT_INT);
-    if (n > 0) {  /* x >> n; a left shift x << -n is coded with -n */
-      setivalue(RA, l_castU2S(l_castS2U(ivalue(v1)) >> n));
-    } else {
-      setivalue(RA, l_castU2S(l_castS2U(ivalue(v1)) << -n));
-    }
+    OPND_GUARD(v1, 1, VT_INT);
+    lua_Integer x = OPND_I(v1, 1), r;
+    if (n > 0)  /* x >> n; a left shift x << -n is coded with -n */
+      r = l_castU2S(l_castS2U(x) >> n);
+    else
+      r = l_castU2S(l_castS2U(x) << -n);
+    setivalue(RA, r);
+    PRODUCE(r);
     JUMP(1);
   }
   if (CR_LIKELY(ttisinteger(v1))) {
