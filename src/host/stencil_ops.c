@@ -887,6 +887,12 @@ STENCIL_TCMPS(X)
   STENCIL_ENTRY(stencilx_##op##_k1_tf_r2, stenciltf1_r2_body_##op)
 STENCIL_TCMPS_R2(X)
 #undef X
+/* Loops pass their control variable to the loop's first op (FORPREP on
+ * entering, FORLOOP on the back-edge); GETTABLE may take an integer key
+ * from the register. (These bodies do not depend on ARITH_FAST or kBIT.) */
+STENCIL_ENTRY(stencilx_FORPREP_v, stencilti_body_FORPREP)
+STENCIL_ENTRY(stencilx_FORLOOP_v, stencilti_body_FORLOOP)
+STENCIL_ENTRY(stencilx_GETTABLE_r2, stencilti_r2_body_GETTABLE)
 /* A consumer's load stub: its frame entry (offsets[pc]), where every way
  * into the instruction but a producer's continuation arrives. It loads
  * the operand from the frame into the register, tests its tag (the

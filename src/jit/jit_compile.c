@@ -136,6 +136,7 @@ enum {
 #define X(t, r) EXTRA_LD##t##_##r,
   STENCIL_LOADSTUBS(X)
 #undef X
+  EXTRA_FORPREP_V, EXTRA_FORLOOP_V, EXTRA_GETTABLE_R2,
   NEXTRAS
 };
 static const Stencil *const extra_stencils[NEXTRAS] = {
@@ -166,6 +167,8 @@ static const Stencil *const extra_stencils[NEXTRAS] = {
 #define X(t, r) &stencil_extra_ld##t##_##r,
   STENCIL_LOADSTUBS(X)
 #undef X
+  &stencil_extra_FORPREP_v, &stencil_extra_FORLOOP_v,
+  &stencil_extra_GETTABLE_r2,
 };
 static Prepared prep_extra[NEXTRAS];
 
@@ -239,6 +242,56 @@ static int jit_opnd_field(Instruction ins, int n) {
 }
 static int jit_field(Instruction ins, int f) {
   return f == 0 ? GETARG_A(ins) : f == 1 ? GETARG_B(ins) : GETARG_C(ins);
+}
+
+/* What instruction q with stencil pr passes on in a register: the type
+ * (VAL_NONE: nothing), the register it has written (*slot), the
+ * continuation that carries it (*cont: SH_CONT_NEXT or SH_CONT_JUMP) and
+ * the stencil that does so (*x, an extra; pr itself when it is one). */
+static int jit_producer(Instruction ins, const Prepared *pr, int *slot,
+                        int *cont, int *x) {
+  int xi = jit_extra_index(pr);
+  *slot = GETARG_A(ins);
+  *cont = SH_CONT_JUMP;  /* the typed arithmetic ops: JUMP(1) */
+  *x = xi;
+  if (xi >= 0) return xval_out[xi];
+  if (pr != &prep_set[SET_PLAIN][GET_OPCODE(ins)]) return VAL_NONE;
+  switch (GET_OPCODE(ins)) {
+    case OP_FORPREP:  /* the control variable, entering the loop */
+      *slot += 3;
+      *cont = SH_CONT_NEXT;
+      *x = EXTRA_FORPREP_V;
+      return VAL_I;
+    case OP_FORLOOP:  /* the same on the back-edge */
+      *slot += 3;
+      *x = EXTRA_FORLOOP_V;
+      return VAL_I;
+    default: return VAL_NONE;
+  }
+}
+
+/* The variant of instruction ins with stencil pr taking register slot's
+ * value of type vt from the register (an extra), its load stub in *stub;
+ * -1 when there is none. */
+static int jit_consumer(Instruction ins, const Prepared *pr, int vt,
+                        int slot, int *stub) {
+  int xi = jit_extra_index(pr);
+  if (xi >= 0) {
+    if (xval_in[xi] != vt) return -1;
+    for (int n = 1; n <= 2; n++) {
+      int f = jit_opnd_field(ins, n);
+      if (xval_r[xi][n - 1] < 0 || jit_field(ins, f) != slot) continue;
+      *stub = (vt == VAL_F ? EXTRA_LDf_A : EXTRA_LDi_A) + f;
+      return xval_r[xi][n - 1];
+    }
+    return -1;
+  }
+  if (pr == &prep_set[SET_PLAIN][OP_GETTABLE] && GET_OPCODE(ins) == OP_GETTABLE &&
+      vt == VAL_I && GETARG_C(ins) == slot) {
+    *stub = EXTRA_LDi_C;
+    return EXTRA_GETTABLE_R2;
+  }
+  return -1;
 }
 static uint64_t *prep_fixed;  /* src[SRC_RODATA ..] */
 static int prep_ok;
@@ -609,7 +662,7 @@ static enum JitAbort jit_build(Proto *p, int prof, JitCode **out) {
   uint32_t *lens = (uint32_t *)(order + n);
   int *cons = (int *)(lens + n);
   uint32_t *hotat = (uint32_t *)(cons + n);
-  unsigned char *valjump = (unsigned char *)(hotat + n);
+  unsigned char *valcont = (unsigned char *)(hotat + n);
   uint32_t *slowat = jc->offsets + n + 1;  /* JitCode.offsets */
   /* Layout: [prologue,] the stencils in bytecode order, cold ones
    * (jit_cold) after them, then the consumers' load stubs, then the
@@ -635,7 +688,7 @@ static enum JitAbort jit_build(Proto *p, int prof, JitCode **out) {
     }
     prs[pc] = jit_stencil_for(p, ins, prof);
     cons[pc] = -1;
-    valjump[pc] = 0;
+    valcont[pc] = 0;
   }
   /* Values in registers (docs/jit.md): a typed instruction whose
    * predecessor in the layout is a typed producer continuing to it with a
@@ -645,22 +698,25 @@ static enum JitAbort jit_build(Proto *p, int prof, JitCode **out) {
    * producer's metamethod fallback, slow paths, returns, OSR) enters at
    * offsets[pc], its load stub, laid out with the cold code. */
   for (int j = 1; j < nhot && !prof; j++) {
-    int pc = order[j], q = order[j - 1];
-    int xq = jit_extra_index(prs[q]), xp = jit_extra_index(prs[pc]);
-    if (xq < 0 || xp < 0) continue;
-    int vt = xval_out[xq];
-    if (vt == VAL_NONE || xval_in[xp] != vt ||
-        jit_jump_target(p->code[q], q) != pc)  /* JUMP(1): the value's */
-      continue;
-    for (int k = 1; k <= 2; k++) {
-      int f = jit_opnd_field(p->code[pc], k);
-      if (xval_r[xp][k - 1] < 0 ||
-          jit_field(p->code[pc], f) != GETARG_A(p->code[q]))
-        continue;
-      prs[pc] = &prep_extra[xval_r[xp][k - 1]];
-      cons[pc] = (vt == VAL_F ? EXTRA_LDf_A : EXTRA_LDi_A) + f;
-      valjump[q] = 1;
-      break;
+    int pc = order[j], q = order[j - 1], slot, cont, xq, stub, xc;
+    int vt = jit_producer(p->code[q], prs[q], &slot, &cont, &xq);
+    if (vt == VAL_NONE) continue;
+    jit_conts(p, q, c);
+    if (c[cont - SH_CONT_NEXT] != pc) continue;
+    xc = jit_consumer(p->code[pc], prs[pc], vt, slot, &stub);
+    if (xc < 0) continue;
+    prs[pc] = &prep_extra[xc];
+    cons[pc] = stub;
+    prs[q] = &prep_extra[xq];
+    valcont[q] = (unsigned char)cont;
+    if (GET_OPCODE(p->code[q]) == OP_FORPREP) {  /* and its FORLOOP */
+      int fl = (int)jit_jump_target(p->code[q], q) - 1, fs, fc, fx;
+      if (fl > q && fl < n && GET_OPCODE(p->code[fl]) == OP_FORLOOP &&
+          jit_producer(p->code[fl], prs[fl], &fs, &fc, &fx) == vt &&
+          fs == slot && jit_jump_target(p->code[fl], fl) == pc) {
+        prs[fl] = &prep_extra[fx];
+        valcont[fl] = (unsigned char)fc;
+      }
     }
   }
   uint32_t size = prof ? stencil_extra_warmup.tail_next : 0;
@@ -672,7 +728,7 @@ static enum JitAbort jit_build(Proto *p, int prof, JitCode **out) {
       int nx = order[j + 1];
       jit_conts(p, pc, c);
       if (c[st->tail_cont - SH_CONT_NEXT] == nx &&
-          (cons[nx] < 0 || (valjump[pc] && st->tail_cont == SH_CONT_JUMP)))
+          (cons[nx] < 0 || valcont[pc] == st->tail_cont))
         len = st->tail_next;
     }
     jc->offsets[pc] = hotat[pc] = size;
@@ -719,8 +775,11 @@ static enum JitAbort jit_build(Proto *p, int prof, JitCode **out) {
     const Prepared *pr = prs[pc];
     jit_sources(src, p, mem, jc->offsets, pc);
     src[SRC_SLOW] = (uintptr_t)(mem + slowat[pc]);
-    if (valjump[pc])  /* the value's continuation: the register entry */
-      src[SRC_JUMP] = (uintptr_t)(mem + hotat[jit_jump_target(p->code[pc], pc)]);
+    if (valcont[pc]) {  /* the value's continuation: the register entry */
+      int sc = valcont[pc] - SH_CONT_NEXT;
+      jit_conts(p, pc, c);
+      src[SRC_NEXT + sc] = (uintptr_t)(mem + hotat[c[sc]]);
+    }
     jit_patch(mem, w, hotat[pc], lens[pc], pr->st, pr->ph, src);
     if (slowat[pc] != UINT32_MAX)
       jit_patch(mem, w, slowat[pc], lazy->st->size, lazy->st, lazy->ph, src);

@@ -70,7 +70,9 @@
  * result to the next one in a register, and has a variant taking its first
  * operand from there (_r1: stencilx_OP_ti_r1, _tf_r1, _kN_ti_r1, ...);
  * these also have one taking the second (_r2). The load stubs
- * stencilx_ld{i,f}_{A,B,C} are such a consumer's entry from anywhere else. */
+ * stencilx_ld{i,f}_{A,B,C} are such a consumer's entry from anywhere else.
+ * Also FORPREP_v and FORLOOP_v (passing the control variable, an integer)
+ * and GETTABLE_r2 (an integer key from the register). */
 #define STENCIL_TOPS_R2(X) X(ADD) X(SUB) X(MUL) X(DIV)
 #define STENCIL_TCMPS_R2(X) X(LT) X(LE)
 #define STENCIL_LOADSTUBS(X) X(i, A) X(i, B) X(i, C) X(f, A) X(f, B) X(f, C)
@@ -189,6 +191,8 @@ STENCIL_TCMPS(X)
     stencil_extra_##op##_k1_tf_r2;
 STENCIL_TCMPS_R2(X)
 #undef X
+extern const Stencil stencil_extra_FORPREP_v, stencil_extra_FORLOOP_v,
+    stencil_extra_GETTABLE_r2;
 #define X(t, r) extern const Stencil stencil_extra_ld##t##_##r;
 STENCIL_LOADSTUBS(X)
 #undef X

@@ -152,11 +152,13 @@
   if (ARITH_FAST == (fast)) {                                             \
     OPND_GUARD(v1, 1, tag);                                               \
     if (!(k2)) OPND_GUARD(v2, 2, tag);                                    \
-    __typeof__(value) r_ = (value);                                       \
+    ARITH_TYPEOF_##set r_ = (value);                                      \
     set(RA, r_);                                                          \
     PRODUCE(r_);                                                          \
     JUMP(1);                                                              \
   }
+#define ARITH_TYPEOF_setivalue lua_Integer
+#define ARITH_TYPEOF_setfltvalue lua_Number
 #define ARITH_TYPED_INT(v1, v2, k2, iop)                                  \
   ARITH_TYPED(ARITH_FAST_INT, VT_INT, v1, v2, k2, setivalue,              \
               iop(L, OPND_I(v1, 1), OPND_I(v2, 2)))
@@ -504,18 +506,19 @@ OP_BODY(GETTABUP) {
   NEXT();
 }
 
+/* The key may arrive in a register (OPND_IN 2: an integer). */
 OP_BODY(GETTABLE) {
   TValue *rb = RB, *rc = RC;
-  if (CR_LIKELY(ttistable(rb)) && ttisinteger(rc)) {
+  if (CR_LIKELY(ttistable(rb)) && (OPND_IN == 2 || ttisinteger(rc))) {
     Table *t = hvalue(rb);
-    lua_Unsigned k1 = l_castS2U(ivalue(rc)) - 1u;
+    lua_Unsigned k1 = l_castS2U(OPND_I(rc, 2)) - 1u;
     if (CR_LIKELY(k1 < t->alimit) && CR_LIKELY(!ttisnil(&t->array[k1]))) {
       PROFILE(TP_INT | TP_ARRAY);
       setobj(L, RA, &t->array[k1]);
       NEXT();
     }
     if (INT_HASH_PROBE && k1 >= t->asize) {  /* the hash part */
-      const TValue *slot = tab_getint_hash(t, ivalue(rc));
+      const TValue *slot = tab_getint_hash(t, OPND_I(rc, 2));
       if (slot != NULL && !ttisnil(slot)) {
         PROFILE(TP_INT);
         setobj(L, RA, slot);
@@ -1320,6 +1323,7 @@ OP_BODY(FORLOOP) {
       setivalue(ra + 1, l_castU2S(count - 1));
       setivalue(ra, idx);
       setivalue(ra + 3, idx);
+      PRODUCE(idx);  /* the control variable, to the loop's first op */
       BACKEDGE();
       JUMP(-(int64_t)Bx);
     }
@@ -1350,6 +1354,7 @@ OP_BODY(FORPREP) {
       if (step != 1)
         count /= l_castS2U(step);
       setivalue(ra + 1, l_castU2S(count));
+      PRODUCE(init);
       NEXT();
     }
     if (step < 0) {
@@ -1361,6 +1366,7 @@ OP_BODY(FORPREP) {
       if (step != -1)
         count /= l_castS2U(-(step + 1)) + 1u;
       setivalue(ra + 1, l_castU2S(count));
+      PRODUCE(init);
       NEXT();
     }
   }
