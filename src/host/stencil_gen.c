@@ -88,6 +88,7 @@ static int gen_holekind(const char *name) {
   if (strcmp(name, "jit_cont_jump") == 0) return SH_CONT_JUMP;
   if (strcmp(name, "jit_cont_jmpnext") == 0) return SH_CONT_JMPNEXT;
   if (strcmp(name, "jit_cont_slow") == 0) return SH_CONT_SLOW;
+  if (strcmp(name, "jit_cont_nextv") == 0) return SH_CONT_NEXTV;
   return -1;
 }
 
@@ -225,7 +226,8 @@ static void gen_stencil(FILE *out, unsigned sec, const char *name) {
                  name, sname[0] ? sname : "(section)",
                  sym->st_shndx < nsections ? gen_secname(sym->st_shndx) : "?");
       if (kind == SH_CONT_NEXT || kind == SH_CONT_JUMP ||
-          kind == SH_CONT_JMPNEXT || kind == SH_CONT_SLOW) {
+          kind == SH_CONT_JMPNEXT || kind == SH_CONT_SLOW ||
+          kind == SH_CONT_NEXTV) {
         /* must be the operand of a jmp rel32 (e9) or jcc rel32 (0f 8x),
          * or of a rip-relative lea (8d, modrm 00 reg 101: NEXT_ADDR) */
         int isjmp = off >= 1 && code[off - 1] == 0xe9;

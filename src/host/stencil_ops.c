@@ -306,6 +306,7 @@ CR_PRESERVE_NONE void jit_cont_next(HANDLER_PARAMS);
 CR_PRESERVE_NONE void jit_cont_jump(HANDLER_PARAMS);
 CR_PRESERVE_NONE void jit_cont_jmpnext(HANDLER_PARAMS);
 CR_PRESERVE_NONE void jit_cont_slow(HANDLER_PARAMS);
+CR_PRESERVE_NONE void jit_cont_nextv(HANDLER_PARAMS);
 CR_PRESERVE_NONE void jit_rt_call(HANDLER_PARAMS);
 CR_PRESERVE_NONE void jit_rt_tailcall(HANDLER_PARAMS);
 CR_PRESERVE_NONE void jit_rt_leave(HANDLER_PARAMS);
@@ -371,6 +372,8 @@ CR_PRESERVE_NONE void jit_rt_slow(HANDLER_PARAMS);
 /* GETTABLE, SETTABLE: integer keys of the hash part inline (op_bodies.h;
  * the stencils have registers to spare). */
 #define INT_HASH_PROBE 1
+/* GETTABLE: a float key with an integer value in the fast path. */
+#define FLOAT_KEY_FAST 1
 
 /* ---- control ---- */
 #define STENCIL_GO(cont, exitpc) do {                                      \
@@ -890,6 +893,8 @@ STENCIL_TCMPS_R2(X)
 /* Loops pass their control variable to the loop's first op (FORPREP on
  * entering, FORLOOP on the back-edge); GETTABLE may take an integer key
  * from the register. (These bodies do not depend on ARITH_FAST or kBIT.) */
+STENCIL_ENTRY(stencilx_LOADI_v, stencilti_body_LOADI)
+STENCIL_ENTRY(stencilx_LOADF_v, stencilti_body_LOADF)
 STENCIL_ENTRY(stencilx_FORPREP_v, stencilti_body_FORPREP)
 STENCIL_ENTRY(stencilx_FORLOOP_v, stencilti_body_FORLOOP)
 STENCIL_ENTRY(stencilx_GETTABLE_r2, stencilti_r2_body_GETTABLE)
@@ -921,6 +926,50 @@ X(RA, A) X(RB, B) X(RC, C)
 #undef ADD_SC
 #undef PRODUCE
 #define PRODUCE(v) ((void)0)
+/* Loads and moves (STENCIL_VLOADS): RA = *v, and when *v has the type
+ * VLOAD_TAG, on to the next op with the value in the register
+ * (jit_cont_nextv); the plain NEXT() otherwise. Four inclusions: an
+ * integer or a float passed on, the key of GETTABLE from the frame or
+ * from the register (OPND_IN 2). */
+#undef SET_RA
+#define SET_RA(v) do {                                                     \
+    TValue pv_ = *(v);                                                     \
+    setobj(L, RA, &pv_);                                                   \
+    if (CR_LIKELY(rawtt(&pv_) == VLOAD_TAG)) {                             \
+      if (VLOAD_TAG == VT_FLOAT) fx = fltvalue(&pv_);                      \
+      else k = (TValue *)(uintptr_t)ivalue(&pv_);                          \
+      CR_MUSTTAIL return jit_cont_nextv(HANDLER_ARGS);                     \
+    }                                                                      \
+  } while (0)
+#define VLOAD_TAG VT_INT
+#define OP_BODY(name) STENCIL_BODY_ONLY(stencilvi, name)
+#include "vm/op_bodies.h"
+#undef OP_BODY
+#undef OPND_IN
+#define OPND_IN 2
+#define OP_BODY(name) STENCIL_BODY_ONLY(stencilvi_r2, name)
+#include "vm/op_bodies.h"
+#undef OP_BODY
+#undef VLOAD_TAG
+#define VLOAD_TAG VT_FLOAT
+#define OP_BODY(name) STENCIL_BODY_ONLY(stencilvf_r2, name)
+#include "vm/op_bodies.h"
+#undef OP_BODY
+#undef OPND_IN
+#define OPND_IN 0
+#define OP_BODY(name) STENCIL_BODY_ONLY(stencilvf, name)
+#include "vm/op_bodies.h"
+#undef OP_BODY
+#undef VLOAD_TAG
+#undef SET_RA
+#define SET_RA(v) setobj(L, RA, v)
+#define X(op)                                                              \
+  STENCIL_ENTRY(stencilx_##op##_vi, stencilvi_body_##op)                   \
+  STENCIL_ENTRY(stencilx_##op##_vf, stencilvf_body_##op)
+X(MOVE) X(GETUPVAL) X(GETTABLE) X(GETI)
+#undef X
+STENCIL_ENTRY(stencilx_GETTABLE_r2_vi, stencilvi_r2_body_GETTABLE)
+STENCIL_ENTRY(stencilx_GETTABLE_r2_vf, stencilvf_r2_body_GETTABLE)
 #undef VAL_OUT_I
 #undef VAL_OUT_F
 #define VAL_OUT_I UNDEF(TValue *)

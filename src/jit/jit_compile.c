@@ -86,8 +86,8 @@ static int64_t jit_jump_target(Instruction ins, int64_t pc) {
  * instruction, the constants' addresses and every external symbol's
  * address (its trampoline's when out of rel32 reach of code memory). */
 enum {
-  SRC_NEXT = SH_NOPERANDS, SRC_JUMP, SRC_JMPNEXT, SRC_SLOW, SRC_RODATA,
-  SRC_LOWRODATA, SRC_EXTERN
+  SRC_NEXT = SH_NOPERANDS, SRC_JUMP, SRC_JMPNEXT, SRC_SLOW, SRC_NEXTV,
+  SRC_RODATA, SRC_LOWRODATA, SRC_EXTERN
 };
 enum { PATCH_ABS32, PATCH_REL32, PATCH_ABS64 };
 
@@ -136,7 +136,11 @@ enum {
 #define X(t, r) EXTRA_LD##t##_##r,
   STENCIL_LOADSTUBS(X)
 #undef X
-  EXTRA_FORPREP_V, EXTRA_FORLOOP_V, EXTRA_GETTABLE_R2,
+  EXTRA_FORPREP_V, EXTRA_FORLOOP_V, EXTRA_GETTABLE_R2, EXTRA_LOADI_V,
+  EXTRA_LOADF_V,
+#define X(op) EXTRA_##op##_VI, EXTRA_##op##_VF,
+  STENCIL_VLOADS(X)
+#undef X
   NEXTRAS
 };
 static const Stencil *const extra_stencils[NEXTRAS] = {
@@ -168,7 +172,10 @@ static const Stencil *const extra_stencils[NEXTRAS] = {
   STENCIL_LOADSTUBS(X)
 #undef X
   &stencil_extra_FORPREP_v, &stencil_extra_FORLOOP_v,
-  &stencil_extra_GETTABLE_r2,
+  &stencil_extra_GETTABLE_r2, &stencil_extra_LOADI_v, &stencil_extra_LOADF_v,
+#define X(op) &stencil_extra_##op##_vi, &stencil_extra_##op##_vf,
+  STENCIL_VLOADS(X)
+#undef X
 };
 static Prepared prep_extra[NEXTRAS];
 
@@ -244,29 +251,40 @@ static int jit_field(Instruction ins, int f) {
   return f == 0 ? GETARG_A(ins) : f == 1 ? GETARG_B(ins) : GETARG_C(ins);
 }
 
-/* What instruction q with stencil pr passes on in a register: the type
- * (VAL_NONE: nothing), the register it has written (*slot), the
- * continuation that carries it (*cont: SH_CONT_NEXT or SH_CONT_JUMP) and
- * the stencil that does so (*x, an extra; pr itself when it is one). */
-static int jit_producer(Instruction ins, const Prepared *pr, int *slot,
-                        int *cont, int *x) {
-  int xi = jit_extra_index(pr);
+/* The variant of instruction ins with stencil pr that passes its result
+ * (the register it writes, *slot) on in a register as a value of type vt,
+ * by continuation *cont (SH_CONT_NEXT, _JUMP or _NEXTV): an extra, pr
+ * itself when it is one; -1 when it has none. */
+static int jit_producer(Instruction ins, const Prepared *pr, int vt,
+                        int *slot, int *cont) {
+  int xi = jit_extra_index(pr), op = GET_OPCODE(ins);
   *slot = GETARG_A(ins);
   *cont = SH_CONT_JUMP;  /* the typed arithmetic ops: JUMP(1) */
-  *x = xi;
-  if (xi >= 0) return xval_out[xi];
-  if (pr != &prep_set[SET_PLAIN][GET_OPCODE(ins)]) return VAL_NONE;
-  switch (GET_OPCODE(ins)) {
+  if (xi >= 0 && xval_out[xi] != VAL_NONE)
+    return xval_out[xi] == vt ? xi : -1;
+  *cont = SH_CONT_NEXTV;  /* the loads: when the value has the type */
+  if (xi == EXTRA_GETTABLE_R2)
+    return vt == VAL_I ? EXTRA_GETTABLE_r2_VI : EXTRA_GETTABLE_r2_VF;
+  if (pr != &prep_set[SET_PLAIN][op]) return -1;
+  switch (op) {
+#define X(o) case OP_##o: return vt == VAL_I ? EXTRA_##o##_VI : EXTRA_##o##_VF;
+    X(MOVE) X(GETUPVAL) X(GETTABLE) X(GETI)
+#undef X
+    case OP_LOADI:  /* constants */
+      *cont = SH_CONT_NEXT;
+      return vt == VAL_I ? EXTRA_LOADI_V : -1;
+    case OP_LOADF:
+      *cont = SH_CONT_NEXT;
+      return vt == VAL_F ? EXTRA_LOADF_V : -1;
     case OP_FORPREP:  /* the control variable, entering the loop */
       *slot += 3;
       *cont = SH_CONT_NEXT;
-      *x = EXTRA_FORPREP_V;
-      return VAL_I;
+      return vt == VAL_I ? EXTRA_FORPREP_V : -1;
     case OP_FORLOOP:  /* the same on the back-edge */
       *slot += 3;
-      *x = EXTRA_FORLOOP_V;
-      return VAL_I;
-    default: return VAL_NONE;
+      *cont = SH_CONT_JUMP;
+      return vt == VAL_I ? EXTRA_FORLOOP_V : -1;
+    default: return -1;
   }
 }
 
@@ -335,6 +353,7 @@ static void jit_prepare(void) {
         case SH_CONT_JUMP: ph[j].src = SRC_JUMP; break;
         case SH_CONT_JMPNEXT: ph[j].src = SRC_JMPNEXT; break;
         case SH_CONT_SLOW: ph[j].src = SRC_SLOW; pr->slow = 1; break;
+        case SH_CONT_NEXTV: ph[j].src = SRC_NEXTV; break;
         case SH_EXTERN:  /* never absolute 32-bit: stencil_gen refuses it */
           ph[j].src = (uint16_t)(SRC_EXTERN + h->sym);
           break;
@@ -631,6 +650,7 @@ static void jit_sources(uint64_t *src, const Proto *p, const uint8_t *code,
   src[SRC_NEXT] = (uintptr_t)(code + offsets[c[0]]);
   src[SRC_JUMP] = (uintptr_t)(code + offsets[c[1]]);
   src[SRC_JMPNEXT] = (uintptr_t)(code + offsets[c[2]]);
+  src[SRC_NEXTV] = src[SRC_NEXT];  /* unless the next one takes the value */
 }
 
 /* The metamethod fallbacks of arithmetic (MMBIN*) run only when an
@@ -698,12 +718,16 @@ static enum JitAbort jit_build(Proto *p, int prof, JitCode **out) {
    * producer's metamethod fallback, slow paths, returns, OSR) enters at
    * offsets[pc], its load stub, laid out with the cold code. */
   for (int j = 1; j < nhot && !prof; j++) {
-    int pc = order[j], q = order[j - 1], slot, cont, xq, stub, xc;
-    int vt = jit_producer(p->code[q], prs[q], &slot, &cont, &xq);
-    if (vt == VAL_NONE) continue;
-    jit_conts(p, q, c);
-    if (c[cont - SH_CONT_NEXT] != pc) continue;
-    xc = jit_consumer(p->code[pc], prs[pc], vt, slot, &stub);
+    int pc = order[j], q = order[j - 1], slot, cont, xq = -1, stub, xc = -1;
+    int vt;
+    for (vt = VAL_I; vt <= VAL_F; vt++) {
+      xq = jit_producer(p->code[q], prs[q], vt, &slot, &cont);
+      if (xq < 0) continue;
+      jit_conts(p, q, c);
+      if (c[cont == SH_CONT_JUMP] != pc) continue;  /* NEXT, NEXTV: c[0] */
+      xc = jit_consumer(p->code[pc], prs[pc], vt, slot, &stub);
+      if (xc >= 0) break;
+    }
     if (xc < 0) continue;
     prs[pc] = &prep_extra[xc];
     cons[pc] = stub;
@@ -712,7 +736,7 @@ static enum JitAbort jit_build(Proto *p, int prof, JitCode **out) {
     if (GET_OPCODE(p->code[q]) == OP_FORPREP) {  /* and its FORLOOP */
       int fl = (int)jit_jump_target(p->code[q], q) - 1, fs, fc, fx;
       if (fl > q && fl < n && GET_OPCODE(p->code[fl]) == OP_FORLOOP &&
-          jit_producer(p->code[fl], prs[fl], &fs, &fc, &fx) == vt &&
+          (fx = jit_producer(p->code[fl], prs[fl], vt, &fs, &fc)) >= 0 &&
           fs == slot && jit_jump_target(p->code[fl], fl) == pc) {
         prs[fl] = &prep_extra[fx];
         valcont[fl] = (unsigned char)fc;
@@ -727,7 +751,7 @@ static enum JitAbort jit_build(Proto *p, int prof, JitCode **out) {
     if (j + 1 < n && st->tail_cont != STENCIL_TAIL_NONE) {
       int nx = order[j + 1];
       jit_conts(p, pc, c);
-      if (c[st->tail_cont - SH_CONT_NEXT] == nx &&
+      if (c[st->tail_cont == SH_CONT_NEXTV ? 0 : st->tail_cont - SH_CONT_NEXT] == nx &&
           (cons[nx] < 0 || valcont[pc] == st->tail_cont))
         len = st->tail_next;
     }
@@ -776,9 +800,10 @@ static enum JitAbort jit_build(Proto *p, int prof, JitCode **out) {
     jit_sources(src, p, mem, jc->offsets, pc);
     src[SRC_SLOW] = (uintptr_t)(mem + slowat[pc]);
     if (valcont[pc]) {  /* the value's continuation: the register entry */
-      int sc = valcont[pc] - SH_CONT_NEXT;
+      int sc = valcont[pc] == SH_CONT_JUMP;
       jit_conts(p, pc, c);
-      src[SRC_NEXT + sc] = (uintptr_t)(mem + hotat[c[sc]]);
+      src[valcont[pc] == SH_CONT_NEXTV ? SRC_NEXTV : SRC_NEXT + sc] =
+          (uintptr_t)(mem + hotat[c[sc]]);
     }
     jit_patch(mem, w, hotat[pc], lens[pc], pr->st, pr->ph, src);
     if (slowat[pc] != UINT32_MAX)

@@ -119,6 +119,10 @@ enum StencilHoleKind {
   SH_CONT_SLOW,                 /* this instruction's general case: its
                                    stencil from stencils_general, laid out
                                    with the function's cold code */
+  SH_CONT_NEXTV,                /* the next instruction, a value of the
+                                   stencil's type in the register: its
+                                   register entry when it takes it from
+                                   there, else its stencil */
   SH_EXTERN,                    /* a runtime function or datum: sym */
   SH_RODATA                     /* stencil_rodata + sym */
 };
@@ -192,7 +196,13 @@ STENCIL_TCMPS(X)
 STENCIL_TCMPS_R2(X)
 #undef X
 extern const Stencil stencil_extra_FORPREP_v, stencil_extra_FORLOOP_v,
-    stencil_extra_GETTABLE_r2;
+    stencil_extra_GETTABLE_r2, stencil_extra_LOADI_v, stencil_extra_LOADF_v;
+/* Loads and moves passing their result on when it has the type (_vi: an
+ * integer, _vf: a float; SH_CONT_NEXTV). */
+#define STENCIL_VLOADS(X) X(MOVE) X(GETUPVAL) X(GETTABLE) X(GETI) X(GETTABLE_r2)
+#define X(op) extern const Stencil stencil_extra_##op##_vi, stencil_extra_##op##_vf;
+STENCIL_VLOADS(X)
+#undef X
 #define X(t, r) extern const Stencil stencil_extra_ld##t##_##r;
 STENCIL_LOADSTUBS(X)
 #undef X

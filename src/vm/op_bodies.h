@@ -393,8 +393,15 @@
 /* Loads and moves                                                     */
 /* ------------------------------------------------------------------ */
 
+/* SET_RA(v): RA = *v, the result of a move or a load, which an engine
+ * may also pass on to the next op in a register (the baseline JIT does
+ * when the next op takes it from there: docs/jit.md). */
+#ifndef SET_RA
+#define SET_RA(v) setobj(L, RA, v)
+#endif
+
 OP_BODY(MOVE) {
-  setobj(L, RA, RB);
+  SET_RA(RB);
   NEXT();
 }
 
@@ -405,11 +412,13 @@ OP_BODY(MOVE) {
 #endif
 OP_BODY(LOADI) {
   SET_SBX(RA);
+  PRODUCE((lua_Integer)sBx);
   NEXT();
 }
 
 OP_BODY(LOADF) {
   setfltvalue(RA, cast_num(sBx));
+  PRODUCE(cast_num(sBx));
   NEXT();
 }
 
@@ -444,7 +453,7 @@ OP_BODY(LOADNIL) {
 }
 
 OP_BODY(GETUPVAL) {
-  setobj(L, RA, UPVAL(B)->v);
+  SET_RA(UPVAL(B)->v);
   NEXT();
 }
 
@@ -506,6 +515,23 @@ OP_BODY(GETTABUP) {
   NEXT();
 }
 
+#ifndef FLOAT_KEY_FAST
+#define FLOAT_KEY_FAST 0
+#endif
+#define GETTABLE_FLOATKEY() do {                                          \
+    if (OPND_IN != 2 && ttistable(rb) && ttisfloat(rc)) {                 \
+      Table *t = hvalue(rb);                                              \
+      lua_Number n = fltvalue(rc);                                        \
+      if (n >= 1 && n <= (lua_Number)t->alimit) {                         \
+        lua_Unsigned k1 = (lua_Unsigned)n - 1u;                           \
+        if ((lua_Number)(k1 + 1u) == n && !ttisnil(&t->array[k1])) {      \
+          PROFILE(TP_FLOAT | TP_ARRAY);                                   \
+          SET_RA(&t->array[k1]);                                          \
+          NEXT();                                                         \
+        }                                                                 \
+      }                                                                   \
+    }                                                                     \
+  } while (0)
 /* The key may arrive in a register (OPND_IN 2: an integer). */
 OP_BODY(GETTABLE) {
   TValue *rb = RB, *rc = RC;
@@ -514,32 +540,24 @@ OP_BODY(GETTABLE) {
     lua_Unsigned k1 = l_castS2U(OPND_I(rc, 2)) - 1u;
     if (CR_LIKELY(k1 < t->alimit) && CR_LIKELY(!ttisnil(&t->array[k1]))) {
       PROFILE(TP_INT | TP_ARRAY);
-      setobj(L, RA, &t->array[k1]);
+      SET_RA(&t->array[k1]);
       NEXT();
     }
     if (INT_HASH_PROBE && k1 >= t->asize) {  /* the hash part */
       const TValue *slot = tab_getint_hash(t, OPND_I(rc, 2));
       if (slot != NULL && !ttisnil(slot)) {
         PROFILE(TP_INT);
-        setobj(L, RA, slot);
+        SET_RA(slot);
         NEXT();
       }
     }
   }
+  /* A float with an integer value is that integer as a key: in the fast
+   * path when FLOAT_KEY_FAST (the baseline JIT's stencils; fft indexes
+   * with float counters), else first thing in the general case. */
+  if (FLOAT_KEY_FAST) GETTABLE_FLOATKEY();
   SLOW_PATH();
-  if (ttistable(rb) && ttisfloat(rc)) {
-    /* a float with an integer value is that integer as a key */
-    Table *t = hvalue(rb);
-    lua_Number n = fltvalue(rc);
-    if (n >= 1 && n <= (lua_Number)t->alimit) {
-      lua_Unsigned k1 = (lua_Unsigned)n - 1u;
-      if ((lua_Number)(k1 + 1u) == n && !ttisnil(&t->array[k1])) {
-        PROFILE(TP_FLOAT | TP_ARRAY);
-        setobj(L, RA, &t->array[k1]);
-        NEXT();
-      }
-    }
-  }
+  if (!FLOAT_KEY_FAST) GETTABLE_FLOATKEY();
   if (CR_LIKELY(ttistable(rb))) {
     Table *t = hvalue(rb);
     const TValue *slot;
@@ -581,7 +599,7 @@ OP_BODY(GETI) {
     if (CR_LIKELY((unsigned)c - 1u < t->alimit) &&
         CR_LIKELY(!ttisnil(&t->array[c - 1]))) {
       PROFILE(TP_INT | TP_ARRAY);
-      setobj(L, RA, &t->array[c - 1]);
+      SET_RA(&t->array[c - 1]);
       NEXT();
     }
   }
