@@ -162,6 +162,7 @@ static void gen_bytes(FILE *out, const unsigned char *p, size_t n) {
 static int gen_frameless_only(const char *name) {
   return strncmp(name, "x_", 2) == 0 &&
          (strstr(name, "_ti") != NULL || strstr(name, "_tf") != NULL ||
+          strstr(name, "_tm") != NULL ||
           strncmp(name, "x_ldi_", 6) == 0 || strncmp(name, "x_ldf_", 6) == 0);
 }
 

@@ -851,6 +851,34 @@ STENCIL_KOPS(X)
 #define OP_BODY(name) STENCIL_BODY_ONLY(stenciltf1_r2, name)
 #include "vm/op_bodies.h"
 #undef OP_BODY
+#undef OP_BODY
+#undef ARITH_FAST
+#define ARITH_FAST ARITH_FAST_MIX
+#undef kBIT
+#define kBIT 0
+#undef OPND_IN
+#define OPND_IN 0
+#define OP_BODY(name) STENCIL_BODY_ONLY(stenciltm, name)
+#include "vm/op_bodies.h"
+#undef OP_BODY
+#undef OPND_IN
+#define OPND_IN 1
+#define OP_BODY(name) STENCIL_BODY_ONLY(stenciltm_r1, name)
+#include "vm/op_bodies.h"
+#undef OP_BODY
+#undef OPND_IN
+#define OPND_IN 2
+#define OP_BODY(name) STENCIL_BODY_ONLY(stenciltm_r2, name)
+#include "vm/op_bodies.h"
+#undef OP_BODY
+#define X(op)                                                              \
+  STENCIL_ENTRY(stencilx_##op##_tm, stenciltm_body_##op)                   \
+  STENCIL_ENTRY(stencilx_##op##_tm_r1, stenciltm_r1_body_##op)
+STENCIL_TOPS_MIX(X)
+#undef X
+#define X(op) STENCIL_ENTRY(stencilx_##op##_tm_r2, stenciltm_r2_body_##op)
+STENCIL_TOPS_R2(X)
+#undef X
 #undef OPND_IN
 #define OPND_IN 0
 #undef kBIT
@@ -871,6 +899,9 @@ STENCIL_TOPS_FLT(X)
   STENCIL_ENTRY(stencilx_##op##_ti_r2, stencilti_r2_body_##op)             \
   STENCIL_ENTRY(stencilx_##op##_tf_r2, stenciltf_r2_body_##op)
 STENCIL_TOPS_R2(X)
+#undef X
+#define X(op) STENCIL_ENTRY(stencilx_##op##_ti_r2, stencilti_r2_body_##op)
+STENCIL_TOPS_R2I(X)
 #undef X
 #define X(op)                                                              \
   STENCIL_ENTRY(stencilx_##op##_k0_ti, stencilti_body_##op)                \

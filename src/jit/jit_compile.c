@@ -133,6 +133,15 @@ enum {
               EXTRA_##op##_K0_TF_R2, EXTRA_##op##_K1_TF_R2,
   STENCIL_TCMPS_R2(X)
 #undef X
+#define X(op) EXTRA_##op##_TI_R2,
+  STENCIL_TOPS_R2I(X)
+#undef X
+#define X(op) EXTRA_##op##_TM, EXTRA_##op##_TM_R1,
+  STENCIL_TOPS_MIX(X)
+#undef X
+#define X(op) EXTRA_##op##_TM_R2,
+  STENCIL_TOPS_R2(X)
+#undef X
 #define X(t, r) EXTRA_LD##t##_##r,
   STENCIL_LOADSTUBS(X)
 #undef X
@@ -167,6 +176,15 @@ static const Stencil *const extra_stencils[NEXTRAS] = {
 #define X(op) &stencil_extra_##op##_k0_ti_r2, &stencil_extra_##op##_k1_ti_r2, \
               &stencil_extra_##op##_k0_tf_r2, &stencil_extra_##op##_k1_tf_r2,
   STENCIL_TCMPS_R2(X)
+#undef X
+#define X(op) &stencil_extra_##op##_ti_r2,
+  STENCIL_TOPS_R2I(X)
+#undef X
+#define X(op) &stencil_extra_##op##_tm, &stencil_extra_##op##_tm_r1,
+  STENCIL_TOPS_MIX(X)
+#undef X
+#define X(op) &stencil_extra_##op##_tm_r2,
+  STENCIL_TOPS_R2(X)
 #undef X
 #define X(t, r) &stencil_extra_ld##t##_##r,
   STENCIL_LOADSTUBS(X)
@@ -210,6 +228,22 @@ static void jit_prepare_vals(void) {
   xval_out[EXTRA_##o##_TF_R2] = VAL_F;                                     \
   xval_r[EXTRA_##o##_TI][1] = EXTRA_##o##_TI_R2;                           \
   xval_r[EXTRA_##o##_TF][1] = EXTRA_##o##_TF_R2;
+  STENCIL_TOPS_R2(X)
+#undef X
+#define X(o)                                                               \
+  xval_out[EXTRA_##o##_TI_R2] = VAL_I;                                     \
+  xval_r[EXTRA_##o##_TI][1] = EXTRA_##o##_TI_R2;
+  STENCIL_TOPS_R2I(X)
+#undef X
+#define X(o)                                                               \
+  xval_in[EXTRA_##o##_TM] = VAL_F;                                         \
+  xval_out[EXTRA_##o##_TM] = xval_out[EXTRA_##o##_TM_R1] = VAL_F;          \
+  xval_r[EXTRA_##o##_TM][0] = EXTRA_##o##_TM_R1;
+  STENCIL_TOPS_MIX(X)
+#undef X
+#define X(o)                                                               \
+  xval_out[EXTRA_##o##_TM_R2] = VAL_F;                                     \
+  xval_r[EXTRA_##o##_TM][1] = EXTRA_##o##_TM_R2;
   STENCIL_TOPS_R2(X)
 #undef X
 #define X(o)                                                               \
@@ -560,7 +594,8 @@ static int jit_typed_variant(const Proto *p, Instruction ins) {
   uint16_t seen = p->feedback[f].types.seen;
   const TValue *kc = NULL;  /* the constant operand */
   if (op == OP_ADDK || op == OP_SUBK || op == OP_MULK || op == OP_DIVK ||
-      op == OP_MODK || op == OP_IDIVK)
+      op == OP_MODK || op == OP_IDIVK || op == OP_BANDK || op == OP_BORK ||
+      op == OP_BXORK)
     kc = &p->k[GETARG_C(ins)];
   if ((op == OP_MODK || op == OP_IDIVK) &&  /* no 0 or -1 (an error, wrap) */
       (!ttisinteger(kc) || l_castS2U(ivalue(kc)) + 1u <= 1u))
@@ -576,6 +611,14 @@ static int jit_typed_variant(const Proto *p, Instruction ins) {
 #undef X
 #define X(o) case OP_##o: return EXTRA_##o##_K0_TI + kb;
       STENCIL_TCMPS(X)
+#undef X
+      default: break;
+    }
+  }
+  if ((seen & TP_MIXED) && (seen & ~(TP_MIXED | TP_FLOAT)) == 0) {
+    switch (op) {  /* an integer and a float, or floats: as floats */
+#define X(o) case OP_##o: return EXTRA_##o##_TM;
+      STENCIL_TOPS_MIX(X)
 #undef X
       default: break;
     }

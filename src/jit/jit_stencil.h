@@ -51,7 +51,8 @@
   X(SETTABUP) X(SETTABLE) X(SETI) X(SETFIELD) X(SELF) X(RETURN) X(TAILCALL)
 
 /* Arithmetic ops that also have stencils specialized on their operands'
- * types (ARITH_FAST in vm/op_bodies.h): stencilx_OP_ti, both integers
+ * types (ARITH_FAST in vm/op_bodies.h; the bitwise ops integers only):
+ * stencilx_OP_ti, both integers
  * (DIV, DIVK: converted to floats; SHRI only for a shift count
  * 0 < |sC| < 64, MODK and IDIVK only for a constant neither 0 nor -1:
  * the JIT checks), stencilx_OP_tf, both floats. That case is inline,
@@ -60,7 +61,8 @@
  * that type). */
 #define STENCIL_TOPS_INT(X)                                                \
   X(ADD) X(SUB) X(MUL) X(ADDK) X(SUBK) X(MULK) X(ADDI) X(DIV) X(DIVK)      \
-  X(SHRI) X(MODK) X(IDIVK)
+  X(SHRI) X(MODK) X(IDIVK) X(BAND) X(BOR) X(BXOR) X(SHL) X(SHR) X(BANDK)  \
+  X(BORK) X(BXORK) X(SHLI)
 #define STENCIL_TOPS_FLT(X)                                                \
   X(ADD) X(SUB) X(MUL) X(ADDK) X(SUBK) X(MULK) X(ADDI) X(DIV) X(DIVK)
 /* Order comparisons with both: typed and with their k bit built in
@@ -74,6 +76,12 @@
  * Also FORPREP_v and FORLOOP_v (passing the control variable, an integer)
  * and GETTABLE_r2 (an integer key from the register). */
 #define STENCIL_TOPS_R2(X) X(ADD) X(SUB) X(MUL) X(DIV)
+#define STENCIL_TOPS_R2I(X) X(BAND) X(BOR) X(BXOR) X(SHL) X(SHR)
+/* Mixed numbers (profile TP_MIXED: an integer and a float), converted to
+ * floats: stencilx_OP_tm, _tm_r1 (a float from the register), and _tm_r2
+ * for the ops of STENCIL_TOPS_R2. */
+#define STENCIL_TOPS_MIX(X)                                                \
+  X(ADD) X(SUB) X(MUL) X(DIV) X(ADDK) X(SUBK) X(MULK) X(DIVK)
 #define STENCIL_TCMPS_R2(X) X(LT) X(LE)
 #define STENCIL_LOADSTUBS(X) X(i, A) X(i, B) X(i, C) X(f, A) X(f, B) X(f, C)
 
@@ -202,6 +210,16 @@ extern const Stencil stencil_extra_FORPREP_v, stencil_extra_FORLOOP_v,
 #define STENCIL_VLOADS(X) X(MOVE) X(GETUPVAL) X(GETTABLE) X(GETI) X(GETTABLE_r2)
 #define X(op) extern const Stencil stencil_extra_##op##_vi, stencil_extra_##op##_vf;
 STENCIL_VLOADS(X)
+#undef X
+#define X(op) extern const Stencil stencil_extra_##op##_ti_r2;
+STENCIL_TOPS_R2I(X)
+#undef X
+#define X(op) extern const Stencil stencil_extra_##op##_tm,              \
+    stencil_extra_##op##_tm_r1;
+STENCIL_TOPS_MIX(X)
+#undef X
+#define X(op) extern const Stencil stencil_extra_##op##_tm_r2;
+STENCIL_TOPS_R2(X)
 #undef X
 #define X(t, r) extern const Stencil stencil_extra_ld##t##_##r;
 STENCIL_LOADSTUBS(X)

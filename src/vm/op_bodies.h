@@ -114,6 +114,7 @@
 #endif
 #define ARITH_FAST_INT 1
 #define ARITH_FAST_FLT 2
+#define ARITH_FAST_MIX 3  /* numbers, one a float (profile TP_MIXED) */
 /* TAG_GUARD(v, tag): continue with the general case (SLOW_PATH) unless v
  * has that tag. An engine may define it as a branch straight out of the
  * body (the baseline JIT's typed stencils do). */
@@ -165,10 +166,30 @@
 #define ARITH_TYPED_FLT(v1, v2, k2, fop)                                  \
   ARITH_TYPED(ARITH_FAST_FLT, VT_FLOAT, v1, v2, k2, setfltvalue,          \
               fop(L, OPND_F(v1, 1), OPND_F(v2, 2)))
+/* The mixed case: both numbers, converted to floats; for + - * one must
+ * be a float already (int: the integer op, in the general case), which
+ * an operand from the register is (a float). */
+#define OPND_NUM(v, n) ({                                                 \
+    lua_Number m_;                                                        \
+    if (OPND_IN == (n)) m_ = OPND_IN_F;                                   \
+    else if (ttisfloat(v)) m_ = fltvalue(v);                              \
+    else { TAG_GUARD(v, VT_INT); m_ = cast_num(ivalue(v)); }              \
+    m_; })
+#define ARITH_TYPED_MIX(v1, v2, anyint, fop)                              \
+  if (ARITH_FAST == ARITH_FAST_MIX) {                                     \
+    if (!(anyint) && OPND_IN == 0 && !ttisfloat(v1) && !ttisfloat(v2))    \
+      SLOW_PATH();                                                        \
+    lua_Number m1_ = OPND_NUM(v1, 1), m2_ = OPND_NUM(v2, 2);              \
+    lua_Number r_ = fop(L, m1_, m2_);                                     \
+    setfltvalue(RA, r_);                                                  \
+    PRODUCE(r_);                                                          \
+    JUMP(1);                                                              \
+  }
 /* + - *: either typed case, then the general one. */
 #define BODY_ARITH_T(v1_, v2_, k2, iop, fop) {                            \
     ARITH_TYPED_INT(v1_, v2_, k2, iop)                                    \
     ARITH_TYPED_FLT(v1_, v2_, k2, fop)                                    \
+    ARITH_TYPED_MIX(v1_, v2_, 0, fop)                                     \
     BODY_ARITH(v1_, v2_, iop, fop)                                        \
   }
 /* / ^: floats, or integers converted (the result is a float). */
@@ -176,6 +197,7 @@
     ARITH_TYPED(ARITH_FAST_INT, VT_INT, v1_, v2_, k2, setfltvalue,        \
                 fop(L, cast_num(OPND_I(v1_, 1)), cast_num(OPND_I(v2_, 2)))) \
     ARITH_TYPED_FLT(v1_, v2_, k2, fop)                                    \
+    ARITH_TYPED_MIX(v1_, v2_, 1, fop)                                     \
     BODY_ARITHF(v1_, v2_, fop)                                            \
   }
 
@@ -229,6 +251,12 @@
 
 /* Bitwise: both operands convertible to integers (no strings here; those
  * go through the metamethod path, as in lua5.4). */
+/* Bitwise with a typed integer case (k2: v2 a constant, an integer). */
+#define BODY_BITWISE_T(v1_, v2_, k2, op) {                                \
+    ARITH_TYPED(ARITH_FAST_INT, VT_INT, v1_, v2_, k2, setivalue,          \
+                op(OPND_I(v1_, 1), OPND_I(v2_, 2)))                       \
+    BODY_BITWISE(v1_, v2_, op)                                            \
+  }
 #define BODY_BITWISE(v1_, v2_, op) {                                      \
     const TValue *v1 = (v1_), *v2 = (v2_);                                \
     lua_Integer i1, i2;                                                   \
@@ -928,9 +956,9 @@ OP_BODY(IDIVK) {
   BODY_INTDIV(RB, KC, interp_idiv_plain, interp_idiv, ARITH_FLT_IDIV)
 }
 
-OP_BODY(BANDK) BODY_BITWISE(RB, KC, ARITH_BAND)
-OP_BODY(BORK)  BODY_BITWISE(RB, KC, ARITH_BOR)
-OP_BODY(BXORK) BODY_BITWISE(RB, KC, ARITH_BXOR)
+OP_BODY(BANDK) BODY_BITWISE_T(RB, KC, 1, ARITH_BAND)
+OP_BODY(BORK)  BODY_BITWISE_T(RB, KC, 1, ARITH_BOR)
+OP_BODY(BXORK) BODY_BITWISE_T(RB, KC, 1, ARITH_BXOR)
 
 OP_BODY(SHRI) {
   const TValue *v1 = RB;
@@ -965,6 +993,8 @@ OP_BODY(SHRI) {
 OP_BODY(SHLI) {
   const TValue *v1 = RB;
   lua_Integer ib;
+  ARITH_TYPED(ARITH_FAST_INT, VT_INT, v1, v1, 1, setivalue,
+              arith_shiftl((lua_Integer)sC, OPND_I(v1, 1)))
   if (CR_LIKELY(ttisinteger(v1))) {
     PROFILE(TP_INT);
     setivalue(RA, arith_shiftl((lua_Integer)sC, ivalue(v1)));
@@ -992,11 +1022,11 @@ OP_BODY(DIV) BODY_ARITHF_T(RB, RC, 0, ARITH_FLT_DIV)
 OP_BODY(IDIV)
   BODY_INTDIV(RB, RC, interp_idiv_plain, interp_idiv, ARITH_FLT_IDIV)
 
-OP_BODY(BAND) BODY_BITWISE(RB, RC, ARITH_BAND)
-OP_BODY(BOR)  BODY_BITWISE(RB, RC, ARITH_BOR)
-OP_BODY(BXOR) BODY_BITWISE(RB, RC, ARITH_BXOR)
-OP_BODY(SHL)  BODY_BITWISE(RB, RC, arith_shiftl)
-OP_BODY(SHR)  BODY_BITWISE(RB, RC, arith_shiftr)
+OP_BODY(BAND) BODY_BITWISE_T(RB, RC, 0, ARITH_BAND)
+OP_BODY(BOR)  BODY_BITWISE_T(RB, RC, 0, ARITH_BOR)
+OP_BODY(BXOR) BODY_BITWISE_T(RB, RC, 0, ARITH_BXOR)
+OP_BODY(SHL)  BODY_BITWISE_T(RB, RC, 0, arith_shiftl)
+OP_BODY(SHR)  BODY_BITWISE_T(RB, RC, 0, arith_shiftr)
 
 /* The metamethod fallbacks of the arithmetic ops; the result goes to the
  * A register of the op just before (PREV_INSN). C is the event. */
