@@ -104,6 +104,7 @@ typedef struct Prepared {
   PreparedHole *ph;
   int slow;  /* continues with SH_CONT_SLOW: its instruction's general
                 stencil goes with the cold code */
+  int jumps;  /* has an SH_CONT_JUMP (bit 0) or SH_CONT_JMPNEXT (bit 1) */
 } Prepared;
 
 /* The sets of stencils_*: plain (fast paths), profiling, general. */
@@ -375,6 +376,7 @@ static void jit_prepare(void) {
     pr->st = st;
     pr->ph = ph;
     pr->slow = 0;
+    pr->jumps = 0;
     for (uint32_t j = 0; j < st->nholes; j++) {
       const StencilHole *h = &st->holes[j];
       int rel = h->reloc == STENCIL_R_PC32 || h->reloc == STENCIL_R_PLT32;
@@ -384,8 +386,8 @@ static void jit_prepare(void) {
                                                                : PATCH_ABS32;
       switch (h->kind) {
         case SH_CONT_NEXT: ph[j].src = SRC_NEXT; break;
-        case SH_CONT_JUMP: ph[j].src = SRC_JUMP; break;
-        case SH_CONT_JMPNEXT: ph[j].src = SRC_JMPNEXT; break;
+        case SH_CONT_JUMP: ph[j].src = SRC_JUMP; pr->jumps |= 1; break;
+        case SH_CONT_JMPNEXT: ph[j].src = SRC_JMPNEXT; pr->jumps |= 2; break;
         case SH_CONT_SLOW: ph[j].src = SRC_SLOW; pr->slow = 1; break;
         case SH_CONT_NEXTV: ph[j].src = SRC_NEXTV; break;
         case SH_EXTERN:  /* never absolute 32-bit: stencil_gen refuses it */
@@ -760,8 +762,31 @@ static enum JitAbort jit_build(Proto *p, int prof, JitCode **out) {
    * continuation enters it there; every other way in (jumps, the
    * producer's metamethod fallback, slow paths, returns, OSR) enters at
    * offsets[pc], its load stub, laid out with the cold code. */
+  /* A consumer entered by a jump (a loop's header, the end of an if)
+   * would go through its load stub each time: only the producer's jump,
+   * and a loop's FORLOOP, may enter it. Count the hot jumps into each
+   * instruction (cons[] is free until then). */
+  for (int j = 0; j < nhot && !prof; j++) {
+    int r = order[j];
+    jit_conts(p, r, c);
+    if ((prs[r]->jumps & 1) && c[1] != r) cons[c[1]]--;
+    if ((prs[r]->jumps & 2) && c[2] != c[0]) cons[c[2]]--;
+  }
   for (int j = 1; j < nhot && !prof; j++) {
     int pc = order[j], q = order[j - 1], slot, cont, xq = -1, stub, xc = -1;
+    int jumpins = -1 - cons[pc];  /* hot jumps into pc */
+    cons[pc] = -1;
+    if (jumpins > 0) {
+      jit_conts(p, q, c);
+      if ((prs[q]->jumps & 1) && c[1] == pc) jumpins--;
+      int fl = pc - 2;  /* FORPREP at pc - 1: its FORLOOP may produce */
+      if (GET_OPCODE(p->code[pc - 1]) == OP_FORPREP && pc - 1 == q)
+        fl = (int)jit_jump_target(p->code[q], q) - 1;
+      if (fl > q && fl < n && GET_OPCODE(p->code[fl]) == OP_FORLOOP &&
+          jit_jump_target(p->code[fl], fl) == pc)
+        jumpins--;
+      if (jumpins > 0) continue;
+    }
     int vt;
     for (vt = VAL_I; vt <= VAL_F; vt++) {
       xq = jit_producer(p->code[q], prs[q], vt, &slot, &cont);
@@ -784,6 +809,8 @@ static enum JitAbort jit_build(Proto *p, int prof, JitCode **out) {
         prs[fl] = &prep_extra[fx];
         valcont[fl] = (unsigned char)fc;
       }
+      /* (else the back-edge enters through the stub: a loop whose first
+       * op consumes the control variable always has it from FORLOOP) */
     }
   }
   uint32_t size = prof ? stencil_extra_warmup.tail_next : 0;
