@@ -922,13 +922,15 @@ STENCIL_TCMPS(X)
 STENCIL_TCMPS_R2(X)
 #undef X
 /* Loops pass their control variable to the loop's first op (FORPREP on
- * entering, FORLOOP on the back-edge); GETTABLE may take an integer key
- * from the register. (These bodies do not depend on ARITH_FAST or kBIT.) */
+ * entering, FORLOOP on the back-edge); GETTABLE and SETTABLE may take an
+ * integer key from the register. (These bodies do not depend on ARITH_FAST or kBIT.) */
 STENCIL_ENTRY(stencilx_LOADI_v, stencilti_body_LOADI)
 STENCIL_ENTRY(stencilx_LOADF_v, stencilti_body_LOADF)
 STENCIL_ENTRY(stencilx_FORPREP_v, stencilti_body_FORPREP)
 STENCIL_ENTRY(stencilx_FORLOOP_v, stencilti_body_FORLOOP)
 STENCIL_ENTRY(stencilx_GETTABLE_r2, stencilti_r2_body_GETTABLE)
+STENCIL_ENTRY(stencilx_SETTABLE_k0_r1, stencilti_r1_body_SETTABLE)
+STENCIL_ENTRY(stencilx_SETTABLE_k1_r1, stencilti1_r1_body_SETTABLE)
 /* A consumer's load stub: its frame entry (offsets[pc]), where every way
  * into the instruction but a producer's continuation arrives. It loads
  * the operand from the frame into the register, tests its tag (the

@@ -147,7 +147,7 @@ enum {
   STENCIL_LOADSTUBS(X)
 #undef X
   EXTRA_FORPREP_V, EXTRA_FORLOOP_V, EXTRA_GETTABLE_R2, EXTRA_LOADI_V,
-  EXTRA_LOADF_V,
+  EXTRA_LOADF_V, EXTRA_SETTABLE_K0_R1, EXTRA_SETTABLE_K1_R1,
 #define X(op) EXTRA_##op##_VI, EXTRA_##op##_VF,
   STENCIL_VLOADS(X)
 #undef X
@@ -192,6 +192,7 @@ static const Stencil *const extra_stencils[NEXTRAS] = {
 #undef X
   &stencil_extra_FORPREP_v, &stencil_extra_FORLOOP_v,
   &stencil_extra_GETTABLE_r2, &stencil_extra_LOADI_v, &stencil_extra_LOADF_v,
+  &stencil_extra_SETTABLE_k0_r1, &stencil_extra_SETTABLE_k1_r1,
 #define X(op) &stencil_extra_##op##_vi, &stencil_extra_##op##_vf,
   STENCIL_VLOADS(X)
 #undef X
@@ -329,6 +330,11 @@ static int jit_producer(Instruction ins, const Prepared *pr, int vt,
 static int jit_consumer(Instruction ins, const Prepared *pr, int vt,
                         int slot, int *stub) {
   int xi = jit_extra_index(pr);
+  if ((xi == EXTRA_SETTABLE_K0 || xi == EXTRA_SETTABLE_K1) && vt == VAL_I &&
+      GETARG_B(ins) == slot) {  /* the key */
+    *stub = EXTRA_LDi_B;
+    return xi == EXTRA_SETTABLE_K0 ? EXTRA_SETTABLE_K0_R1 : EXTRA_SETTABLE_K1_R1;
+  }
   if (xi >= 0) {
     if (xval_in[xi] != vt) return -1;
     for (int n = 1; n <= 2; n++) {

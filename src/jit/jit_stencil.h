@@ -74,7 +74,8 @@
  * these also have one taking the second (_r2). The load stubs
  * stencilx_ld{i,f}_{A,B,C} are such a consumer's entry from anywhere else.
  * Also FORPREP_v and FORLOOP_v (passing the control variable, an integer)
- * and GETTABLE_r2 (an integer key from the register). */
+ * and GETTABLE_r2, SETTABLE_k0_r1, SETTABLE_k1_r1 (an integer key from
+ * the register). */
 #define STENCIL_TOPS_R2(X) X(ADD) X(SUB) X(MUL) X(DIV)
 #define STENCIL_TOPS_R2I(X) X(BAND) X(BOR) X(BXOR) X(SHL) X(SHR)
 /* Mixed numbers (profile TP_MIXED: an integer and a float), converted to
@@ -204,7 +205,8 @@ STENCIL_TCMPS(X)
 STENCIL_TCMPS_R2(X)
 #undef X
 extern const Stencil stencil_extra_FORPREP_v, stencil_extra_FORLOOP_v,
-    stencil_extra_GETTABLE_r2, stencil_extra_LOADI_v, stencil_extra_LOADF_v;
+    stencil_extra_GETTABLE_r2, stencil_extra_LOADI_v, stencil_extra_LOADF_v,
+    stencil_extra_SETTABLE_k0_r1, stencil_extra_SETTABLE_k1_r1;
 /* Loads and moves passing their result on when it has the type (_vi: an
  * integer, _vf: a float; SH_CONT_NEXTV). */
 #define STENCIL_VLOADS(X) X(MOVE) X(GETUPVAL) X(GETTABLE) X(GETI) X(GETTABLE_r2)

@@ -730,11 +730,12 @@ OP_BODY(SETTABUP) {
   NEXT();
 }
 
+/* The key may arrive in a register (OPND_IN 1: an integer). */
 OP_BODY(SETTABLE) {
   TValue *ra = RA, *rb = RB, *rc = RKC;
-  if (CR_LIKELY(ttistable(ra)) && ttisinteger(rb)) {
+  if (CR_LIKELY(ttistable(ra)) && (OPND_IN == 1 || ttisinteger(rb))) {
     Table *t = hvalue(ra);
-    lua_Unsigned k1 = l_castS2U(ivalue(rb)) - 1u;
+    lua_Unsigned k1 = l_castS2U(OPND_I(rb, 1)) - 1u;
     if (CR_LIKELY(k1 < t->alimit) && ARRAY_STORE_PLAIN(t, &t->array[k1]) &&
         !NEEDS_BARRIER(t, rc)) {
       PROFILE(TP_INT | TP_ARRAY);
@@ -742,7 +743,7 @@ OP_BODY(SETTABLE) {
       NEXT();
     }
     if (INT_HASH_PROBE && k1 >= t->asize) {  /* an existing hash key */
-      TValue *slot = (TValue *)tab_getint_hash(t, ivalue(rb));
+      TValue *slot = (TValue *)tab_getint_hash(t, OPND_I(rb, 1));
       if (slot != NULL && !ttisnil(slot) && !NEEDS_BARRIER(t, rc)) {
         PROFILE(TP_INT);
         setobj(L, slot, rc);

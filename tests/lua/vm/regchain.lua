@@ -92,3 +92,17 @@ show(pcall(cmp, "a", 5))
 show(cmp(setmetatable({}, {__mul = function() return 100 end,
                            __add = function() return 30 end,
                            __lt = function() return true end}), 3))
+
+local function fill(t, n, v)         -- stores keyed by the loop variable
+  for i = 1, n do t[i] = v end
+  for i = n, 1, -2 do t[i] = i end
+  return #t, t[1], t[2], t[n]
+end
+for _ = 1, 3 do show(fill({}, 20, true)) end
+show(fill({}, 5, 1.5))
+local log = {}
+show(fill(setmetatable({}, {__newindex = function(t, k, v)
+  log[#log + 1] = k; rawset(t, k, v) end}), 6, "x"))
+show(#log, log[1], log[6])
+show(pcall(fill, "str", 3, 1))
+show(pcall(fill, nil, 3, 1))
