@@ -46,9 +46,11 @@
  * stencil), the general ones (stencilg_OP: each op whole), the profiling
  * ones (stencilp_OP), the bodies of STENCIL_KOPS with a constant k bit
  * (stencilx_OP_k0/_k1), the typed arithmetic and comparisons
- * (stencilx_OP_ti/_tf, stencilx_OP_kN_ti/_tf) and CALL with a known
- * argument count (stencilx_CALL_b); see the sections below and
- * docs/jit.md.
+ * (stencilx_OP_ti/_tf/_tm, stencilx_OP_kN_ti/_tf), their variants taking
+ * an operand from a register (_r1, _r2), the loads passing their result
+ * on in one (_vi, _vf), the consumers' load stubs (stencilx_ld*) and
+ * CALL with a known argument count (stencilx_CALL_b); see the sections
+ * below and docs/jit.md ("Values in registers").
  *
  * Hooks. The interpreter switches to its tracing handlers after anything
  * that may have set a hook (PROTECT, back-edges); a stencil instead sets
