@@ -88,6 +88,7 @@ static int gen_holekind(const char *name) {
   if (strcmp(name, "jit_cont_jump") == 0) return SH_CONT_JUMP;
   if (strcmp(name, "jit_cont_jmpnext") == 0) return SH_CONT_JMPNEXT;
   if (strcmp(name, "jit_cont_slow") == 0) return SH_CONT_SLOW;
+  if (strcmp(name, "jit_cont_nextv") == 0) return SH_CONT_NEXTV;
   return -1;
 }
 
@@ -151,16 +152,18 @@ static void gen_bytes(FILE *out, const unsigned char *p, size_t n) {
   fprintf(out, "\n");
 }
 
-/* The typed arithmetic stencils (x_OP_ti, x_OP_tf) leave from the middle
+/* The typed arithmetic stencils (x_OP_ti, x_OP_tf, their _r1/_r2
+ * variants) and the load stubs (x_ldi_R, x_ldf_R) leave from the middle
  * of their code by a jcc of their own (stencil_ops.c, TAG_GUARD; clang
  * itself never makes a conditional tail call here), so those with such a
  * jcc must have no stack frame: no call (a frame is needed only around
  * one) and no push or rsp adjustment at the entry. (The sanitizer builds'
  * stencils use plain tests.) */
 static int gen_frameless_only(const char *name) {
-  size_t n = strlen(name);
-  return strncmp(name, "x_", 2) == 0 && n > 5 &&
-         (strcmp(name + n - 3, "_ti") == 0 || strcmp(name + n - 3, "_tf") == 0);
+  return strncmp(name, "x_", 2) == 0 &&
+         (strstr(name, "_ti") != NULL || strstr(name, "_tf") != NULL ||
+          strstr(name, "_tm") != NULL ||
+          strncmp(name, "x_ldi_", 6) == 0 || strncmp(name, "x_ldf_", 6) == 0);
 }
 
 static int gen_has_prologue(const unsigned char *code, uint32_t size) {
@@ -224,7 +227,8 @@ static void gen_stencil(FILE *out, unsigned sec, const char *name) {
                  name, sname[0] ? sname : "(section)",
                  sym->st_shndx < nsections ? gen_secname(sym->st_shndx) : "?");
       if (kind == SH_CONT_NEXT || kind == SH_CONT_JUMP ||
-          kind == SH_CONT_JMPNEXT || kind == SH_CONT_SLOW) {
+          kind == SH_CONT_JMPNEXT || kind == SH_CONT_SLOW ||
+          kind == SH_CONT_NEXTV) {
         /* must be the operand of a jmp rel32 (e9) or jcc rel32 (0f 8x),
          * or of a rip-relative lea (8d, modrm 00 reg 101: NEXT_ADDR) */
         int isjmp = off >= 1 && code[off - 1] == 0xe9;

@@ -46,9 +46,11 @@
  * stencil), the general ones (stencilg_OP: each op whole), the profiling
  * ones (stencilp_OP), the bodies of STENCIL_KOPS with a constant k bit
  * (stencilx_OP_k0/_k1), the typed arithmetic and comparisons
- * (stencilx_OP_ti/_tf, stencilx_OP_kN_ti/_tf) and CALL with a known
- * argument count (stencilx_CALL_b); see the sections below and
- * docs/jit.md.
+ * (stencilx_OP_ti/_tf/_tm, stencilx_OP_kN_ti/_tf), their variants taking
+ * an operand from a register (_r1, _r2), the loads passing their result
+ * on in one (_vi, _vf), the consumers' load stubs (stencilx_ld*) and
+ * CALL with a known argument count (stencilx_CALL_b); see the sections
+ * below and docs/jit.md ("Values in registers").
  *
  * Hooks. The interpreter switches to its tracing handlers after anything
  * that may have set a hook (PROTECT, back-edges); a stencil instead sets
@@ -263,10 +265,14 @@ STENCIL_SLOWCALLS(X)
 #undef X
 #endif
 
+/* fx, after the interpreter's nine: a float passed from one stencil to
+ * the next in a register (xmm0 in either convention, so the runtime's
+ * nine-argument entries, which leave it undefined, are compatible). An
+ * integer travels in k (docs/jit.md, "Values in registers"). */
 #define HANDLER_PARAMS                                                     \
   lua_State *L, CallInfo *ci, StkId base, const Instruction *pc,           \
   Instruction i, TValue *k, LClosure *cl, const InterpTable *disp,         \
-  FeedbackSlot *fb
+  FeedbackSlot *fb, double fx
 /* The arguments a stencil passes on. Only L, ci, base and cl carry state
  * between stencils: constants, feedback slots and pcs are 64-bit
  * immediates of each stencil (AKB, AF, APC, ... below), i is unused, disp
@@ -275,9 +281,15 @@ STENCIL_SLOWCALLS(X)
  * inside the stencils: nothing to save around the slow paths' calls. The
  * runtime entries (jit_runtime.c) and the interpreter recompute them. */
 #define UNDEF(T) ({ T u_; __asm__ volatile("# undef " #T : "=r"(u_)); u_; })
+#define UNDEF_F() ({ double u_; __asm__ volatile("# undef double" : "=x"(u_)); u_; })
+/* The value passed on in a register: undefined but in the typed
+ * stencils, which pass their result (PRODUCE, op_bodies.h). */
+#define VAL_OUT_I UNDEF(TValue *)
+#define VAL_OUT_F UNDEF_F()
 #define HANDLER_ARGS L, ci, base, UNDEF(const Instruction *),             \
-                     UNDEF(Instruction), UNDEF(TValue *), cl,              \
-                     UNDEF(const InterpTable *), UNDEF(FeedbackSlot *)
+                     UNDEF(Instruction), VAL_OUT_I, cl,                    \
+                     UNDEF(const InterpTable *), UNDEF(FeedbackSlot *),    \
+                     VAL_OUT_F
 
 /* The holes (see above and jit/jit_stencil.h). */
 #define X(h, doc) extern char jit_hole_##h[] __attribute__((weak));
@@ -296,6 +308,7 @@ CR_PRESERVE_NONE void jit_cont_next(HANDLER_PARAMS);
 CR_PRESERVE_NONE void jit_cont_jump(HANDLER_PARAMS);
 CR_PRESERVE_NONE void jit_cont_jmpnext(HANDLER_PARAMS);
 CR_PRESERVE_NONE void jit_cont_slow(HANDLER_PARAMS);
+CR_PRESERVE_NONE void jit_cont_nextv(HANDLER_PARAMS);
 CR_PRESERVE_NONE void jit_rt_call(HANDLER_PARAMS);
 CR_PRESERVE_NONE void jit_rt_tailcall(HANDLER_PARAMS);
 CR_PRESERVE_NONE void jit_rt_leave(HANDLER_PARAMS);
@@ -361,6 +374,8 @@ CR_PRESERVE_NONE void jit_rt_slow(HANDLER_PARAMS);
 /* GETTABLE, SETTABLE: integer keys of the hash part inline (op_bodies.h;
  * the stencils have registers to spare). */
 #define INT_HASH_PROBE 1
+/* GETTABLE: a float key with an integer value in the fast path. */
+#define FLOAT_KEY_FAST 1
 
 /* ---- control ---- */
 #define STENCIL_GO(cont, exitpc) do {                                      \
@@ -445,7 +460,7 @@ _Static_assert(offsetof(CallInfo, callstatus) ==
         CR_MUSTTAIL return ((StencilEntry)entry_)(                         \
             L, nci_, f_ + 1, UNDEF(const Instruction *), UNDEF(Instruction), \
             UNDEF(TValue *), ncl_, UNDEF(const InterpTable *),             \
-            UNDEF(FeedbackSlot *));                                        \
+            UNDEF(FeedbackSlot *), UNDEF_F());                             \
       }                                                                    \
     }                                                                      \
     if (CALL_OUT_OF_LINE)                                                  \
@@ -542,7 +557,7 @@ _Static_assert(offsetof(CallInfo, callstatus) ==
         CR_MUSTTAIL return ((StencilEntry)tentry_)(                        \
             L, ci, tdst_ + 1, UNDEF(const Instruction *), UNDEF(Instruction), \
             UNDEF(TValue *), tcl_, UNDEF(const InterpTable *),             \
-            UNDEF(FeedbackSlot *));                                        \
+            UNDEF(FeedbackSlot *), UNDEF_F());                             \
       }                                                                    \
     }                                                                      \
     CR_MUSTTAIL return jit_rt_tailcall(HANDLER_ARGS);                      \
@@ -568,7 +583,7 @@ _Static_assert(offsetof(CallInfo, callstatus) ==
           L, pci_, pci_->func + 1, UNDEF(const Instruction *),             \
           UNDEF(Instruction),                                              \
           UNDEF(TValue *), rcl_, UNDEF(const InterpTable *),               \
-          UNDEF(FeedbackSlot *));                                          \
+          UNDEF(FeedbackSlot *), UNDEF_F());                               \
     }                                                                      \
     if (st_ & CIST_FRESH)                                                  \
       return;                                                              \
@@ -581,7 +596,7 @@ _Static_assert(offsetof(CallInfo, callstatus) ==
           L, pci_, pci_->func + 1, UNDEF(const Instruction *),             \
           UNDEF(Instruction),                                              \
           UNDEF(TValue *), pcl_, UNDEF(const InterpTable *),               \
-          UNDEF(FeedbackSlot *));                                          \
+          UNDEF(FeedbackSlot *), UNDEF_F());                               \
     CR_MUSTTAIL return jit_rt_leave(HANDLER_ARGS);                         \
   } while (0)
 
@@ -594,7 +609,7 @@ _Static_assert(offsetof(CallInfo, callstatus) ==
     CR_MUSTTAIL return jit_rt_poscall(L, ci, base,                         \
         UNDEF(const Instruction *), (Instruction)(n_),                     \
         UNDEF(TValue *), cl, UNDEF(const InterpTable *),                   \
-        UNDEF(FeedbackSlot *));                                            \
+        UNDEF(FeedbackSlot *), UNDEF_F());                                 \
   } while (0)
 
 /* ---- state ---- */
@@ -643,7 +658,7 @@ _Static_assert(offsetof(CallInfo, callstatus) ==
  * the same signature), passing disp = NULL (see "Hooks" above). */
 #define STENCIL_ENTRY(entry, body)                                         \
   CR_PRESERVE_NONE void entry(HANDLER_PARAMS) {                            \
-    CR_MUSTTAIL return body(L, ci, base, pc, i, k, cl, NULL, fb);          \
+    CR_MUSTTAIL return body(L, ci, base, pc, i, k, cl, NULL, fb, fx);      \
   }
 /* One stencil family's op: the entry stencilPREFIX_NAME and its body. */
 #define STENCIL_OP_BODY(prefix, name)                                      \
@@ -735,10 +750,6 @@ STENCIL_KOPS(X)
                          "r"(gci_), "r"(gb_), "r"(gcl_) : "cc", "memory"); \
   } while (0)
 #endif
-/* Four inclusions: integers and floats, each with the k bit 0 and 1 (for
- * the comparisons, STENCIL_TCMPS; the arithmetic ops use no k bit). */
-#undef kBIT
-#define kBIT 0
 /* The typed integer ADDI adds sC as a sign-extended immediate, as CMP_SB
  * (above) compares with sB. */
 #undef ADD_SC
@@ -746,6 +757,32 @@ STENCIL_KOPS(X)
     int64_t s_ = (x);                                                      \
     __asm__("addq $jit_hole_SC, %0" : "+r"(s_) : : "cc");                  \
     s_; })
+/* Values in registers (docs/jit.md): a typed stencil passes its result on
+ * to the next stencil (PRODUCE: a float in fx, an integer in k), and the
+ * _r1/_r2 variants take their first/second operand from there instead of
+ * the frame, its tag untested (OPND_IN, op_bodies.h). The JIT routes only
+ * a producer's continuation to a consumer's register entry; every other
+ * way in goes through the consumer's load stub (stencilx_ld*, below). */
+#undef VAL_OUT_I
+#undef VAL_OUT_F
+#define VAL_OUT_I k
+#define VAL_OUT_F fx
+#undef PRODUCE
+#define PRODUCE(v) _Generic((v),                                           \
+    double: (void)(fx = (double)(v)),                                      \
+    default: (void)(k = (TValue *)(uintptr_t)(v)))
+#undef OPND_IN_I
+#undef OPND_IN_F
+#define OPND_IN_I ((lua_Integer)(uintptr_t)k)
+#define OPND_IN_F fx
+/* Twelve inclusions: integers and floats, each with the k bit 0 and 1
+ * (for the comparisons, STENCIL_TCMPS; the arithmetic ops use no k bit),
+ * each with both operands from the frame, the first or the second from a
+ * register. */
+#undef OPND_IN
+#define OPND_IN 0
+#undef kBIT
+#define kBIT 0
 #define OP_BODY(name) STENCIL_BODY_ONLY(stencilti, name)
 #include "vm/op_bodies.h"
 #undef OP_BODY
@@ -754,8 +791,34 @@ STENCIL_KOPS(X)
 #define OP_BODY(name) STENCIL_BODY_ONLY(stencilti1, name)
 #include "vm/op_bodies.h"
 #undef OP_BODY
+#undef OPND_IN
+#define OPND_IN 1
+#undef kBIT
+#define kBIT 0
+#define OP_BODY(name) STENCIL_BODY_ONLY(stencilti_r1, name)
+#include "vm/op_bodies.h"
+#undef OP_BODY
+#undef kBIT
+#define kBIT 1
+#define OP_BODY(name) STENCIL_BODY_ONLY(stencilti1_r1, name)
+#include "vm/op_bodies.h"
+#undef OP_BODY
+#undef OPND_IN
+#define OPND_IN 2
+#undef kBIT
+#define kBIT 0
+#define OP_BODY(name) STENCIL_BODY_ONLY(stencilti_r2, name)
+#include "vm/op_bodies.h"
+#undef OP_BODY
+#undef kBIT
+#define kBIT 1
+#define OP_BODY(name) STENCIL_BODY_ONLY(stencilti1_r2, name)
+#include "vm/op_bodies.h"
+#undef OP_BODY
 #undef ARITH_FAST
 #define ARITH_FAST ARITH_FAST_FLT
+#undef OPND_IN
+#define OPND_IN 0
 #undef kBIT
 #define kBIT 0
 #define OP_BODY(name) STENCIL_BODY_ONLY(stenciltf, name)
@@ -765,25 +828,187 @@ STENCIL_KOPS(X)
 #define kBIT 1
 #define OP_BODY(name) STENCIL_BODY_ONLY(stenciltf1, name)
 #include "vm/op_bodies.h"
+#undef OP_BODY
+#undef OPND_IN
+#define OPND_IN 1
+#undef kBIT
+#define kBIT 0
+#define OP_BODY(name) STENCIL_BODY_ONLY(stenciltf_r1, name)
+#include "vm/op_bodies.h"
+#undef OP_BODY
+#undef kBIT
+#define kBIT 1
+#define OP_BODY(name) STENCIL_BODY_ONLY(stenciltf1_r1, name)
+#include "vm/op_bodies.h"
+#undef OP_BODY
+#undef OPND_IN
+#define OPND_IN 2
+#undef kBIT
+#define kBIT 0
+#define OP_BODY(name) STENCIL_BODY_ONLY(stenciltf_r2, name)
+#include "vm/op_bodies.h"
+#undef OP_BODY
+#undef kBIT
+#define kBIT 1
+#define OP_BODY(name) STENCIL_BODY_ONLY(stenciltf1_r2, name)
+#include "vm/op_bodies.h"
+#undef OP_BODY
+#undef OP_BODY
+#undef ARITH_FAST
+#define ARITH_FAST ARITH_FAST_MIX
+#undef kBIT
+#define kBIT 0
+#undef OPND_IN
+#define OPND_IN 0
+#define OP_BODY(name) STENCIL_BODY_ONLY(stenciltm, name)
+#include "vm/op_bodies.h"
+#undef OP_BODY
+#undef OPND_IN
+#define OPND_IN 1
+#define OP_BODY(name) STENCIL_BODY_ONLY(stenciltm_r1, name)
+#include "vm/op_bodies.h"
+#undef OP_BODY
+#undef OPND_IN
+#define OPND_IN 2
+#define OP_BODY(name) STENCIL_BODY_ONLY(stenciltm_r2, name)
+#include "vm/op_bodies.h"
+#undef OP_BODY
+#define X(op)                                                              \
+  STENCIL_ENTRY(stencilx_##op##_tm, stenciltm_body_##op)                   \
+  STENCIL_ENTRY(stencilx_##op##_tm_r1, stenciltm_r1_body_##op)
+STENCIL_TOPS_MIX(X)
+#undef X
+#define X(op) STENCIL_ENTRY(stencilx_##op##_tm_r2, stenciltm_r2_body_##op)
+STENCIL_TOPS_R2(X)
+#undef X
+#undef OPND_IN
+#define OPND_IN 0
 #undef kBIT
 #define kBIT     ((int)HOLE(K))
 #undef ARITH_FAST
 #define ARITH_FAST 0
-#undef TAG_GUARD
-#undef ADD_SC
-#define X(op) STENCIL_ENTRY(stencilx_##op##_ti, stencilti_body_##op)
+#define X(op)                                                              \
+  STENCIL_ENTRY(stencilx_##op##_ti, stencilti_body_##op)                   \
+  STENCIL_ENTRY(stencilx_##op##_ti_r1, stencilti_r1_body_##op)
 STENCIL_TOPS_INT(X)
 #undef X
-#define X(op) STENCIL_ENTRY(stencilx_##op##_tf, stenciltf_body_##op)
+#define X(op)                                                              \
+  STENCIL_ENTRY(stencilx_##op##_tf, stenciltf_body_##op)                   \
+  STENCIL_ENTRY(stencilx_##op##_tf_r1, stenciltf_r1_body_##op)
 STENCIL_TOPS_FLT(X)
+#undef X
+#define X(op)                                                              \
+  STENCIL_ENTRY(stencilx_##op##_ti_r2, stencilti_r2_body_##op)             \
+  STENCIL_ENTRY(stencilx_##op##_tf_r2, stenciltf_r2_body_##op)
+STENCIL_TOPS_R2(X)
+#undef X
+#define X(op) STENCIL_ENTRY(stencilx_##op##_ti_r2, stencilti_r2_body_##op)
+STENCIL_TOPS_R2I(X)
 #undef X
 #define X(op)                                                              \
   STENCIL_ENTRY(stencilx_##op##_k0_ti, stencilti_body_##op)                \
   STENCIL_ENTRY(stencilx_##op##_k1_ti, stencilti1_body_##op)               \
   STENCIL_ENTRY(stencilx_##op##_k0_tf, stenciltf_body_##op)                \
-  STENCIL_ENTRY(stencilx_##op##_k1_tf, stenciltf1_body_##op)
+  STENCIL_ENTRY(stencilx_##op##_k1_tf, stenciltf1_body_##op)               \
+  STENCIL_ENTRY(stencilx_##op##_k0_ti_r1, stencilti_r1_body_##op)          \
+  STENCIL_ENTRY(stencilx_##op##_k1_ti_r1, stencilti1_r1_body_##op)         \
+  STENCIL_ENTRY(stencilx_##op##_k0_tf_r1, stenciltf_r1_body_##op)          \
+  STENCIL_ENTRY(stencilx_##op##_k1_tf_r1, stenciltf1_r1_body_##op)
 STENCIL_TCMPS(X)
 #undef X
+#define X(op)                                                              \
+  STENCIL_ENTRY(stencilx_##op##_k0_ti_r2, stencilti_r2_body_##op)          \
+  STENCIL_ENTRY(stencilx_##op##_k1_ti_r2, stencilti1_r2_body_##op)         \
+  STENCIL_ENTRY(stencilx_##op##_k0_tf_r2, stenciltf_r2_body_##op)          \
+  STENCIL_ENTRY(stencilx_##op##_k1_tf_r2, stenciltf1_r2_body_##op)
+STENCIL_TCMPS_R2(X)
+#undef X
+/* Loops pass their control variable to the loop's first op (FORPREP on
+ * entering, FORLOOP on the back-edge); GETTABLE and SETTABLE may take an
+ * integer key from the register. (These bodies do not depend on ARITH_FAST or kBIT.) */
+STENCIL_ENTRY(stencilx_LOADI_v, stencilti_body_LOADI)
+STENCIL_ENTRY(stencilx_LOADF_v, stencilti_body_LOADF)
+STENCIL_ENTRY(stencilx_FORPREP_v, stencilti_body_FORPREP)
+STENCIL_ENTRY(stencilx_FORLOOP_v, stencilti_body_FORLOOP)
+STENCIL_ENTRY(stencilx_GETTABLE_r2, stencilti_r2_body_GETTABLE)
+STENCIL_ENTRY(stencilx_SETTABLE_k0_r1, stencilti_r1_body_SETTABLE)
+STENCIL_ENTRY(stencilx_SETTABLE_k1_r1, stencilti1_r1_body_SETTABLE)
+/* A consumer's load stub: its frame entry (offsets[pc]), where every way
+ * into the instruction but a producer's continuation arrives. It loads
+ * the operand from the frame into the register, tests its tag (the
+ * consumer's general stencil otherwise) and continues at the consumer's
+ * register entry (jit_cont_next, patched so). X(slot register, name). */
+#define X(R, n)                                                            \
+  CR_PRESERVE_NONE void stencilx_ldi_##n(HANDLER_PARAMS) {                 \
+    TValue *v_ = R;                                                        \
+    TAG_GUARD(v_, VT_INT);                                                 \
+    CR_MUSTTAIL return jit_cont_next(L, ci, base,                          \
+        UNDEF(const Instruction *), UNDEF(Instruction),                    \
+        (TValue *)(uintptr_t)ivalue(v_), cl, UNDEF(const InterpTable *),   \
+        UNDEF(FeedbackSlot *), UNDEF_F());                                 \
+  }                                                                        \
+  CR_PRESERVE_NONE void stencilx_ldf_##n(HANDLER_PARAMS) {                 \
+    TValue *v_ = R;                                                        \
+    TAG_GUARD(v_, VT_FLOAT);                                               \
+    CR_MUSTTAIL return jit_cont_next(L, ci, base,                          \
+        UNDEF(const Instruction *), UNDEF(Instruction), UNDEF(TValue *),   \
+        cl, UNDEF(const InterpTable *), UNDEF(FeedbackSlot *),             \
+        fltvalue(v_));                                                     \
+  }
+X(RA, A) X(RB, B) X(RC, C)
+#undef X
+#undef TAG_GUARD
+#undef ADD_SC
+#undef PRODUCE
+#define PRODUCE(v) ((void)0)
+/* Loads and moves (STENCIL_VLOADS): RA = *v, and when *v has the type
+ * VLOAD_TAG, on to the next op with the value in the register
+ * (jit_cont_nextv); the plain NEXT() otherwise. Four inclusions: an
+ * integer or a float passed on, the key of GETTABLE from the frame or
+ * from the register (OPND_IN 2). */
+#undef SET_RA
+#define SET_RA(v) do {                                                     \
+    TValue pv_ = *(v);                                                     \
+    setobj(L, RA, &pv_);                                                   \
+    if (CR_LIKELY(rawtt(&pv_) == VLOAD_TAG)) {                             \
+      if (VLOAD_TAG == VT_FLOAT) fx = fltvalue(&pv_);                      \
+      else k = (TValue *)(uintptr_t)ivalue(&pv_);                          \
+      CR_MUSTTAIL return jit_cont_nextv(HANDLER_ARGS);                     \
+    }                                                                      \
+  } while (0)
+#define VLOAD_TAG VT_INT
+#define OP_BODY(name) STENCIL_BODY_ONLY(stencilvi, name)
+#include "vm/op_bodies.h"
+#undef OP_BODY
+#undef OPND_IN
+#define OPND_IN 2
+#define OP_BODY(name) STENCIL_BODY_ONLY(stencilvi_r2, name)
+#include "vm/op_bodies.h"
+#undef OP_BODY
+#undef VLOAD_TAG
+#define VLOAD_TAG VT_FLOAT
+#define OP_BODY(name) STENCIL_BODY_ONLY(stencilvf_r2, name)
+#include "vm/op_bodies.h"
+#undef OP_BODY
+#undef OPND_IN
+#define OPND_IN 0
+#define OP_BODY(name) STENCIL_BODY_ONLY(stencilvf, name)
+#include "vm/op_bodies.h"
+#undef OP_BODY
+#undef VLOAD_TAG
+#undef SET_RA
+#define SET_RA(v) setobj(L, RA, v)
+#define X(op)                                                              \
+  STENCIL_ENTRY(stencilx_##op##_vi, stencilvi_body_##op)                   \
+  STENCIL_ENTRY(stencilx_##op##_vf, stencilvf_body_##op)
+X(MOVE) X(GETUPVAL) X(GETTABLE) X(GETI)
+#undef X
+STENCIL_ENTRY(stencilx_GETTABLE_r2_vi, stencilvi_r2_body_GETTABLE)
+STENCIL_ENTRY(stencilx_GETTABLE_r2_vf, stencilvf_r2_body_GETTABLE)
+#undef VAL_OUT_I
+#undef VAL_OUT_F
+#define VAL_OUT_I UNDEF(TValue *)
+#define VAL_OUT_F UNDEF_F()
 
 /* CALL with its argument count in B (B != 0: not up to the top): the
  * test of B disappears and CALL_ENTER takes the top of the arguments
@@ -855,7 +1080,7 @@ CR_PRESERVE_NONE void stencilx_lazyslow(HANDLER_PARAMS) {
   CR_MUSTTAIL return jit_rt_slow(L, ci, base, UNDEF(const Instruction *),
                                  (Instruction)HOLE(IPC), UNDEF(TValue *), cl,
                                  UNDEF(const InterpTable *),
-                                 UNDEF(FeedbackSlot *));
+                                 UNDEF(FeedbackSlot *), UNDEF_F());
 }
 
 /* The profiling code's prologue, entered by calls (jc->code): counts the

@@ -86,8 +86,8 @@ static int64_t jit_jump_target(Instruction ins, int64_t pc) {
  * instruction, the constants' addresses and every external symbol's
  * address (its trampoline's when out of rel32 reach of code memory). */
 enum {
-  SRC_NEXT = SH_NOPERANDS, SRC_JUMP, SRC_JMPNEXT, SRC_SLOW, SRC_RODATA,
-  SRC_LOWRODATA, SRC_EXTERN
+  SRC_NEXT = SH_NOPERANDS, SRC_JUMP, SRC_JMPNEXT, SRC_SLOW, SRC_NEXTV,
+  SRC_RODATA, SRC_LOWRODATA, SRC_EXTERN
 };
 enum { PATCH_ABS32, PATCH_REL32, PATCH_ABS64 };
 
@@ -104,6 +104,7 @@ typedef struct Prepared {
   PreparedHole *ph;
   int slow;  /* continues with SH_CONT_SLOW: its instruction's general
                 stencil goes with the cold code */
+  int jumps;  /* has an SH_CONT_JUMP (bit 0) or SH_CONT_JMPNEXT (bit 1) */
 } Prepared;
 
 /* The sets of stencils_*: plain (fast paths), profiling, general. */
@@ -114,15 +115,41 @@ enum {
 #define X(op) EXTRA_##op##_K0, EXTRA_##op##_K1,
   STENCIL_KOPS(X)
 #undef X
-#define X(op) EXTRA_##op##_TI,
+#define X(op) EXTRA_##op##_TI, EXTRA_##op##_TI_R1,
   STENCIL_TOPS_INT(X)
 #undef X
-#define X(op) EXTRA_##op##_TF,
+#define X(op) EXTRA_##op##_TF, EXTRA_##op##_TF_R1,
   STENCIL_TOPS_FLT(X)
 #undef X
+#define X(op) EXTRA_##op##_TI_R2, EXTRA_##op##_TF_R2,
+  STENCIL_TOPS_R2(X)
+#undef X
 #define X(op) EXTRA_##op##_K0_TI, EXTRA_##op##_K1_TI, EXTRA_##op##_K0_TF,   \
-              EXTRA_##op##_K1_TF,
+              EXTRA_##op##_K1_TF, EXTRA_##op##_K0_TI_R1,                    \
+              EXTRA_##op##_K1_TI_R1, EXTRA_##op##_K0_TF_R1,                 \
+              EXTRA_##op##_K1_TF_R1,
   STENCIL_TCMPS(X)
+#undef X
+#define X(op) EXTRA_##op##_K0_TI_R2, EXTRA_##op##_K1_TI_R2,                 \
+              EXTRA_##op##_K0_TF_R2, EXTRA_##op##_K1_TF_R2,
+  STENCIL_TCMPS_R2(X)
+#undef X
+#define X(op) EXTRA_##op##_TI_R2,
+  STENCIL_TOPS_R2I(X)
+#undef X
+#define X(op) EXTRA_##op##_TM, EXTRA_##op##_TM_R1,
+  STENCIL_TOPS_MIX(X)
+#undef X
+#define X(op) EXTRA_##op##_TM_R2,
+  STENCIL_TOPS_R2(X)
+#undef X
+#define X(t, r) EXTRA_LD##t##_##r,
+  STENCIL_LOADSTUBS(X)
+#undef X
+  EXTRA_FORPREP_V, EXTRA_FORLOOP_V, EXTRA_GETTABLE_R2, EXTRA_LOADI_V,
+  EXTRA_LOADF_V, EXTRA_SETTABLE_K0_R1, EXTRA_SETTABLE_K1_R1,
+#define X(op) EXTRA_##op##_VI, EXTRA_##op##_VF,
+  STENCIL_VLOADS(X)
 #undef X
   NEXTRAS
 };
@@ -132,18 +159,199 @@ static const Stencil *const extra_stencils[NEXTRAS] = {
 #define X(op) &stencil_extra_##op##_k0, &stencil_extra_##op##_k1,
   STENCIL_KOPS(X)
 #undef X
-#define X(op) &stencil_extra_##op##_ti,
+#define X(op) &stencil_extra_##op##_ti, &stencil_extra_##op##_ti_r1,
   STENCIL_TOPS_INT(X)
 #undef X
-#define X(op) &stencil_extra_##op##_tf,
+#define X(op) &stencil_extra_##op##_tf, &stencil_extra_##op##_tf_r1,
   STENCIL_TOPS_FLT(X)
 #undef X
+#define X(op) &stencil_extra_##op##_ti_r2, &stencil_extra_##op##_tf_r2,
+  STENCIL_TOPS_R2(X)
+#undef X
 #define X(op) &stencil_extra_##op##_k0_ti, &stencil_extra_##op##_k1_ti,     \
-              &stencil_extra_##op##_k0_tf, &stencil_extra_##op##_k1_tf,
+              &stencil_extra_##op##_k0_tf, &stencil_extra_##op##_k1_tf,     \
+              &stencil_extra_##op##_k0_ti_r1, &stencil_extra_##op##_k1_ti_r1, \
+              &stencil_extra_##op##_k0_tf_r1, &stencil_extra_##op##_k1_tf_r1,
   STENCIL_TCMPS(X)
+#undef X
+#define X(op) &stencil_extra_##op##_k0_ti_r2, &stencil_extra_##op##_k1_ti_r2, \
+              &stencil_extra_##op##_k0_tf_r2, &stencil_extra_##op##_k1_tf_r2,
+  STENCIL_TCMPS_R2(X)
+#undef X
+#define X(op) &stencil_extra_##op##_ti_r2,
+  STENCIL_TOPS_R2I(X)
+#undef X
+#define X(op) &stencil_extra_##op##_tm, &stencil_extra_##op##_tm_r1,
+  STENCIL_TOPS_MIX(X)
+#undef X
+#define X(op) &stencil_extra_##op##_tm_r2,
+  STENCIL_TOPS_R2(X)
+#undef X
+#define X(t, r) &stencil_extra_ld##t##_##r,
+  STENCIL_LOADSTUBS(X)
+#undef X
+  &stencil_extra_FORPREP_v, &stencil_extra_FORLOOP_v,
+  &stencil_extra_GETTABLE_r2, &stencil_extra_LOADI_v, &stencil_extra_LOADF_v,
+  &stencil_extra_SETTABLE_k0_r1, &stencil_extra_SETTABLE_k1_r1,
+#define X(op) &stencil_extra_##op##_vi, &stencil_extra_##op##_vf,
+  STENCIL_VLOADS(X)
 #undef X
 };
 static Prepared prep_extra[NEXTRAS];
+
+/* Values in registers (docs/jit.md): per extra stencil, the type of the
+ * value it passes on to the next stencil (its result: VAL_I in k, VAL_F
+ * in fx; VAL_NONE), the type of its operands, and its variants taking the
+ * first / second operand from the register (-1: none). */
+enum { VAL_NONE, VAL_I, VAL_F };
+static signed char xval_out[NEXTRAS], xval_in[NEXTRAS];
+static short xval_r[NEXTRAS][2];
+
+static void jit_prepare_vals(void) {
+  for (int x = 0; x < NEXTRAS; x++) {
+    xval_out[x] = xval_in[x] = VAL_NONE;
+    xval_r[x][0] = xval_r[x][1] = -1;
+  }
+#define X(o)                                                               \
+  xval_in[EXTRA_##o##_TI] = VAL_I;                                         \
+  xval_out[EXTRA_##o##_TI] = xval_out[EXTRA_##o##_TI_R1] =                 \
+      OP_##o == OP_DIV || OP_##o == OP_DIVK ? VAL_F : VAL_I;               \
+  xval_r[EXTRA_##o##_TI][0] = EXTRA_##o##_TI_R1;
+  STENCIL_TOPS_INT(X)
+#undef X
+#define X(o)                                                               \
+  xval_in[EXTRA_##o##_TF] = VAL_F;                                         \
+  xval_out[EXTRA_##o##_TF] = xval_out[EXTRA_##o##_TF_R1] = VAL_F;          \
+  xval_r[EXTRA_##o##_TF][0] = EXTRA_##o##_TF_R1;
+  STENCIL_TOPS_FLT(X)
+#undef X
+#define X(o)                                                               \
+  xval_out[EXTRA_##o##_TI_R2] = xval_out[EXTRA_##o##_TI];                  \
+  xval_out[EXTRA_##o##_TF_R2] = VAL_F;                                     \
+  xval_r[EXTRA_##o##_TI][1] = EXTRA_##o##_TI_R2;                           \
+  xval_r[EXTRA_##o##_TF][1] = EXTRA_##o##_TF_R2;
+  STENCIL_TOPS_R2(X)
+#undef X
+#define X(o)                                                               \
+  xval_out[EXTRA_##o##_TI_R2] = VAL_I;                                     \
+  xval_r[EXTRA_##o##_TI][1] = EXTRA_##o##_TI_R2;
+  STENCIL_TOPS_R2I(X)
+#undef X
+#define X(o)                                                               \
+  xval_in[EXTRA_##o##_TM] = VAL_F;                                         \
+  xval_out[EXTRA_##o##_TM] = xval_out[EXTRA_##o##_TM_R1] = VAL_F;          \
+  xval_r[EXTRA_##o##_TM][0] = EXTRA_##o##_TM_R1;
+  STENCIL_TOPS_MIX(X)
+#undef X
+#define X(o)                                                               \
+  xval_out[EXTRA_##o##_TM_R2] = VAL_F;                                     \
+  xval_r[EXTRA_##o##_TM][1] = EXTRA_##o##_TM_R2;
+  STENCIL_TOPS_R2(X)
+#undef X
+#define X(o)                                                               \
+  xval_in[EXTRA_##o##_K0_TI] = xval_in[EXTRA_##o##_K1_TI] = VAL_I;         \
+  xval_in[EXTRA_##o##_K0_TF] = xval_in[EXTRA_##o##_K1_TF] = VAL_F;         \
+  xval_r[EXTRA_##o##_K0_TI][0] = EXTRA_##o##_K0_TI_R1;                     \
+  xval_r[EXTRA_##o##_K1_TI][0] = EXTRA_##o##_K1_TI_R1;                     \
+  xval_r[EXTRA_##o##_K0_TF][0] = EXTRA_##o##_K0_TF_R1;                     \
+  xval_r[EXTRA_##o##_K1_TF][0] = EXTRA_##o##_K1_TF_R1;
+  STENCIL_TCMPS(X)
+#undef X
+#define X(o)                                                               \
+  xval_r[EXTRA_##o##_K0_TI][1] = EXTRA_##o##_K0_TI_R2;                     \
+  xval_r[EXTRA_##o##_K1_TI][1] = EXTRA_##o##_K1_TI_R2;                     \
+  xval_r[EXTRA_##o##_K0_TF][1] = EXTRA_##o##_K0_TF_R2;                     \
+  xval_r[EXTRA_##o##_K1_TF][1] = EXTRA_##o##_K1_TF_R2;
+  STENCIL_TCMPS_R2(X)
+#undef X
+}
+
+/* The index of pr in prep_extra, or -1. */
+static int jit_extra_index(const Prepared *pr) {
+  uintptr_t a = (uintptr_t)pr, b = (uintptr_t)prep_extra;
+  return a >= b && a < (uintptr_t)(prep_extra + NEXTRAS)
+             ? (int)((a - b) / sizeof *pr) : -1;
+}
+
+/* The register of operand n (1, 2) of a typed instruction ins: 0 A, 1 B,
+ * 2 C (the order comparisons compare A with B or sB, the arithmetic ops
+ * compute from B and C). */
+static int jit_opnd_field(Instruction ins, int n) {
+  switch (GET_OPCODE(ins)) {
+    case OP_LT: case OP_LE: case OP_LTI: case OP_LEI: case OP_GTI:
+    case OP_GEI: return n - 1;
+    default: return n;
+  }
+}
+static int jit_field(Instruction ins, int f) {
+  return f == 0 ? GETARG_A(ins) : f == 1 ? GETARG_B(ins) : GETARG_C(ins);
+}
+
+/* The variant of instruction ins with stencil pr that passes its result
+ * (the register it writes, *slot) on in a register as a value of type vt,
+ * by continuation *cont (SH_CONT_NEXT, _JUMP or _NEXTV): an extra, pr
+ * itself when it is one; -1 when it has none. */
+static int jit_producer(Instruction ins, const Prepared *pr, int vt,
+                        int *slot, int *cont) {
+  int xi = jit_extra_index(pr), op = GET_OPCODE(ins);
+  *slot = GETARG_A(ins);
+  *cont = SH_CONT_JUMP;  /* the typed arithmetic ops: JUMP(1) */
+  if (xi >= 0 && xval_out[xi] != VAL_NONE)
+    return xval_out[xi] == vt ? xi : -1;
+  *cont = SH_CONT_NEXTV;  /* the loads: when the value has the type */
+  if (xi == EXTRA_GETTABLE_R2)
+    return vt == VAL_I ? EXTRA_GETTABLE_r2_VI : EXTRA_GETTABLE_r2_VF;
+  if (pr != &prep_set[SET_PLAIN][op]) return -1;
+  switch (op) {
+#define X(o) case OP_##o: return vt == VAL_I ? EXTRA_##o##_VI : EXTRA_##o##_VF;
+    X(MOVE) X(GETUPVAL) X(GETTABLE) X(GETI)
+#undef X
+    case OP_LOADI:  /* constants */
+      *cont = SH_CONT_NEXT;
+      return vt == VAL_I ? EXTRA_LOADI_V : -1;
+    case OP_LOADF:
+      *cont = SH_CONT_NEXT;
+      return vt == VAL_F ? EXTRA_LOADF_V : -1;
+    case OP_FORPREP:  /* the control variable, entering the loop */
+      *slot += 3;
+      *cont = SH_CONT_NEXT;
+      return vt == VAL_I ? EXTRA_FORPREP_V : -1;
+    case OP_FORLOOP:  /* the same on the back-edge */
+      *slot += 3;
+      *cont = SH_CONT_JUMP;
+      return vt == VAL_I ? EXTRA_FORLOOP_V : -1;
+    default: return -1;
+  }
+}
+
+/* The variant of instruction ins with stencil pr taking register slot's
+ * value of type vt from the register (an extra), its load stub in *stub;
+ * -1 when there is none. */
+static int jit_consumer(Instruction ins, const Prepared *pr, int vt,
+                        int slot, int *stub) {
+  int xi = jit_extra_index(pr);
+  if ((xi == EXTRA_SETTABLE_K0 || xi == EXTRA_SETTABLE_K1) && vt == VAL_I &&
+      GETARG_B(ins) == slot) {  /* the key */
+    *stub = EXTRA_LDi_B;
+    return xi == EXTRA_SETTABLE_K0 ? EXTRA_SETTABLE_K0_R1 : EXTRA_SETTABLE_K1_R1;
+  }
+  if (xi >= 0) {
+    if (xval_in[xi] != vt) return -1;
+    for (int n = 1; n <= 2; n++) {
+      int f = jit_opnd_field(ins, n);
+      if (xval_r[xi][n - 1] < 0 || jit_field(ins, f) != slot) continue;
+      *stub = (vt == VAL_F ? EXTRA_LDf_A : EXTRA_LDi_A) + f;
+      return xval_r[xi][n - 1];
+    }
+    return -1;
+  }
+  if (pr == &prep_set[SET_PLAIN][OP_GETTABLE] && GET_OPCODE(ins) == OP_GETTABLE &&
+      vt == VAL_I && GETARG_C(ins) == slot) {
+    *stub = EXTRA_LDi_C;
+    return EXTRA_GETTABLE_R2;
+  }
+  return -1;
+}
 static uint64_t *prep_fixed;  /* src[SRC_RODATA ..] */
 static int prep_ok;
 static pthread_once_t prep_once = PTHREAD_ONCE_INIT;
@@ -174,6 +382,7 @@ static void jit_prepare(void) {
     pr->st = st;
     pr->ph = ph;
     pr->slow = 0;
+    pr->jumps = 0;
     for (uint32_t j = 0; j < st->nholes; j++) {
       const StencilHole *h = &st->holes[j];
       int rel = h->reloc == STENCIL_R_PC32 || h->reloc == STENCIL_R_PLT32;
@@ -183,9 +392,10 @@ static void jit_prepare(void) {
                                                                : PATCH_ABS32;
       switch (h->kind) {
         case SH_CONT_NEXT: ph[j].src = SRC_NEXT; break;
-        case SH_CONT_JUMP: ph[j].src = SRC_JUMP; break;
-        case SH_CONT_JMPNEXT: ph[j].src = SRC_JMPNEXT; break;
+        case SH_CONT_JUMP: ph[j].src = SRC_JUMP; pr->jumps |= 1; break;
+        case SH_CONT_JMPNEXT: ph[j].src = SRC_JMPNEXT; pr->jumps |= 2; break;
         case SH_CONT_SLOW: ph[j].src = SRC_SLOW; pr->slow = 1; break;
+        case SH_CONT_NEXTV: ph[j].src = SRC_NEXTV; break;
         case SH_EXTERN:  /* never absolute 32-bit: stencil_gen refuses it */
           ph[j].src = (uint16_t)(SRC_EXTERN + h->sym);
           break;
@@ -197,6 +407,7 @@ static void jit_prepare(void) {
       }
     }
   }
+  jit_prepare_vals();
   prep_ok = 1;
 }
 
@@ -391,7 +602,8 @@ static int jit_typed_variant(const Proto *p, Instruction ins) {
   uint16_t seen = p->feedback[f].types.seen;
   const TValue *kc = NULL;  /* the constant operand */
   if (op == OP_ADDK || op == OP_SUBK || op == OP_MULK || op == OP_DIVK ||
-      op == OP_MODK || op == OP_IDIVK)
+      op == OP_MODK || op == OP_IDIVK || op == OP_BANDK || op == OP_BORK ||
+      op == OP_BXORK)
     kc = &p->k[GETARG_C(ins)];
   if ((op == OP_MODK || op == OP_IDIVK) &&  /* no 0 or -1 (an error, wrap) */
       (!ttisinteger(kc) || l_castS2U(ivalue(kc)) + 1u <= 1u))
@@ -407,6 +619,14 @@ static int jit_typed_variant(const Proto *p, Instruction ins) {
 #undef X
 #define X(o) case OP_##o: return EXTRA_##o##_K0_TI + kb;
       STENCIL_TCMPS(X)
+#undef X
+      default: break;
+    }
+  }
+  if ((seen & TP_MIXED) && (seen & ~(TP_MIXED | TP_FLOAT)) == 0) {
+    switch (op) {  /* an integer and a float, or floats: as floats */
+#define X(o) case OP_##o: return EXTRA_##o##_TM;
+      STENCIL_TOPS_MIX(X)
 #undef X
       default: break;
     }
@@ -481,6 +701,7 @@ static void jit_sources(uint64_t *src, const Proto *p, const uint8_t *code,
   src[SRC_NEXT] = (uintptr_t)(code + offsets[c[0]]);
   src[SRC_JUMP] = (uintptr_t)(code + offsets[c[1]]);
   src[SRC_JMPNEXT] = (uintptr_t)(code + offsets[c[2]]);
+  src[SRC_NEXTV] = src[SRC_NEXT];  /* unless the next one takes the value */
 }
 
 /* The metamethod fallbacks of arithmetic (MMBIN*) run only when an
@@ -499,9 +720,10 @@ static enum JitAbort jit_build(Proto *p, int prof, JitCode **out) {
   pthread_once(&prep_once, jit_prepare);  /* needs the region (reach) */
   if (!prep_ok) return JIT_ABORT_FAR;
   JitCode *jc = malloc(sizeof(JitCode) + (size_t)(2 * n + 1) * sizeof(uint32_t));
-  /* per instruction: its stencil, its place in the layout, its length */
-  const Prepared **prs =
-      malloc((size_t)n * (sizeof(Prepared *) + sizeof(int) + sizeof(uint32_t)) + 1);
+  /* per instruction: its stencil, its place in the layout, its length,
+   * its load stub (a consumer: below), where its stencil is, whether its
+   * value goes to a consumer */
+  const Prepared **prs = malloc((size_t)n * (sizeof(Prepared *) + 4 * sizeof(int) + 1) + 1);
   if (jc == NULL || prs == NULL) {
     free(jc);
     free(prs);
@@ -509,19 +731,22 @@ static enum JitAbort jit_build(Proto *p, int prof, JitCode **out) {
   }
   int *order = (int *)(prs + n);
   uint32_t *lens = (uint32_t *)(order + n);
+  int *cons = (int *)(lens + n);
+  uint32_t *hotat = (uint32_t *)(cons + n);
+  unsigned char *valcont = (unsigned char *)(hotat + n);
   uint32_t *slowat = jc->offsets + n + 1;  /* JitCode.offsets */
   /* Layout: [prologue,] the stencils in bytecode order, cold ones
-   * (jit_cold) after them, then the slow-path entries of the instructions
-   * whose fast path may leave for their general stencil (Prepared.slow):
-   * a jump to jit_rt_slow, which compiles that stencil on first use
-   * (jit_compile_slow); a stencil ending in a jump to the stencil that
-   * follows it in the layout loses that jump (it falls through). */
+   * (jit_cold) after them, then the consumers' load stubs, then the
+   * slow-path entries of the instructions whose fast path may leave for
+   * their general stencil (Prepared.slow): a jump to jit_rt_slow, which
+   * compiles that stencil on first use (jit_compile_slow); a stencil
+   * ending in a jump to the stencil that follows it in the layout loses
+   * that jump (it falls through). */
   int nhot = 0, ncold = 0;
   for (int pc = 0; pc < n; pc++)
     if (!jit_cold(p->code[pc])) order[nhot++] = pc;
   for (int pc = 0; pc < n; pc++)
     if (jit_cold(p->code[pc])) order[nhot + ncold++] = pc;
-  uint32_t size = prof ? stencil_extra_warmup.tail_next : 0;
   for (int j = 0; j < n; j++) {
     int pc = order[j];
     Instruction ins = p->code[pc];
@@ -533,17 +758,89 @@ static enum JitAbort jit_build(Proto *p, int prof, JitCode **out) {
       return op == OP_LOADK ? JIT_ABORT_RANGE : JIT_ABORT_NOFB;
     }
     prs[pc] = jit_stencil_for(p, ins, prof);
+    cons[pc] = -1;
+    valcont[pc] = 0;
+  }
+  /* Values in registers (docs/jit.md): a typed instruction whose
+   * predecessor in the layout is a typed producer continuing to it with a
+   * value of its operands' type in the register of one of its operands
+   * takes that operand from the register (its _r1/_r2 variant). Only that
+   * continuation enters it there; every other way in (jumps, the
+   * producer's metamethod fallback, slow paths, returns, OSR) enters at
+   * offsets[pc], its load stub, laid out with the cold code. */
+  /* A consumer entered by a jump (a loop's header, the end of an if)
+   * would go through its load stub each time: only the producer's jump,
+   * and a loop's FORLOOP, may enter it. Count the hot jumps into each
+   * instruction (cons[] is free until then). */
+  for (int j = 0; j < nhot && !prof; j++) {
+    int r = order[j];
+    jit_conts(p, r, c);
+    if ((prs[r]->jumps & 1) && c[1] != r) cons[c[1]]--;
+    if ((prs[r]->jumps & 2) && c[2] != c[0]) cons[c[2]]--;
+  }
+  for (int j = 1; j < nhot && !prof; j++) {
+    int pc = order[j], q = order[j - 1], slot, cont, xq = -1, stub, xc = -1;
+    int jumpins = -1 - cons[pc];  /* hot jumps into pc */
+    cons[pc] = -1;
+    if (jumpins > 0) {
+      jit_conts(p, q, c);
+      if ((prs[q]->jumps & 1) && c[1] == pc) jumpins--;
+      int fl = pc - 2;  /* FORPREP at pc - 1: its FORLOOP may produce */
+      if (GET_OPCODE(p->code[pc - 1]) == OP_FORPREP && pc - 1 == q)
+        fl = (int)jit_jump_target(p->code[q], q) - 1;
+      if (fl > q && fl < n && GET_OPCODE(p->code[fl]) == OP_FORLOOP &&
+          jit_jump_target(p->code[fl], fl) == pc)
+        jumpins--;
+      if (jumpins > 0) continue;
+    }
+    int vt;
+    for (vt = VAL_I; vt <= VAL_F; vt++) {
+      xq = jit_producer(p->code[q], prs[q], vt, &slot, &cont);
+      if (xq < 0) continue;
+      jit_conts(p, q, c);
+      if (c[cont == SH_CONT_JUMP] != pc) continue;  /* NEXT, NEXTV: c[0] */
+      xc = jit_consumer(p->code[pc], prs[pc], vt, slot, &stub);
+      if (xc >= 0) break;
+    }
+    if (xc < 0) continue;
+    prs[pc] = &prep_extra[xc];
+    cons[pc] = stub;
+    prs[q] = &prep_extra[xq];
+    valcont[q] = (unsigned char)cont;
+    if (GET_OPCODE(p->code[q]) == OP_FORPREP) {  /* and its FORLOOP */
+      int fl = (int)jit_jump_target(p->code[q], q) - 1, fs, fc, fx;
+      if (fl > q && fl < n && GET_OPCODE(p->code[fl]) == OP_FORLOOP &&
+          (fx = jit_producer(p->code[fl], prs[fl], vt, &fs, &fc)) >= 0 &&
+          fs == slot && jit_jump_target(p->code[fl], fl) == pc) {
+        prs[fl] = &prep_extra[fx];
+        valcont[fl] = (unsigned char)fc;
+      }
+      /* (else the back-edge enters through the stub: a loop whose first
+       * op consumes the control variable always has it from FORLOOP) */
+    }
+  }
+  uint32_t size = prof ? stencil_extra_warmup.tail_next : 0;
+  for (int j = 0; j < n; j++) {
+    int pc = order[j];
     const Stencil *st = prs[pc]->st;
     uint32_t len = st->size;
     if (j + 1 < n && st->tail_cont != STENCIL_TAIL_NONE) {
+      int nx = order[j + 1];
       jit_conts(p, pc, c);
-      if (c[st->tail_cont - SH_CONT_NEXT] == order[j + 1]) len = st->tail_next;
+      if (c[st->tail_cont == SH_CONT_NEXTV ? 0 : st->tail_cont - SH_CONT_NEXT] == nx &&
+          (cons[nx] < 0 || valcont[pc] == st->tail_cont))
+        len = st->tail_next;
     }
-    jc->offsets[pc] = size;
+    jc->offsets[pc] = hotat[pc] = size;
     lens[pc] = len;
     size += len;
   }
   jc->offsets[n] = size;
+  for (int pc = 0; pc < n; pc++)
+    if (cons[pc] >= 0) {
+      jc->offsets[pc] = size;
+      size += prep_extra[cons[pc]].st->size;
+    }
   jc->slow = NULL;
   jc->slowneed = 0;
   jc->slowbytes = 0;
@@ -551,7 +848,7 @@ static enum JitAbort jit_build(Proto *p, int prof, JitCode **out) {
   for (int pc = 0; pc < n; pc++) {
     Instruction ins = p->code[pc];
     slowat[pc] = UINT32_MAX;
-    if (prs[pc]->slow) {
+    if (prs[pc]->slow || cons[pc] >= 0) {  /* a stub's tag test leaves too */
       slowat[pc] = size;
       size += lazy->st->size;
       jc->slowneed += prep_set[SET_GENERAL][GET_OPCODE(ins)].st->size;
@@ -578,9 +875,20 @@ static enum JitAbort jit_build(Proto *p, int prof, JitCode **out) {
     const Prepared *pr = prs[pc];
     jit_sources(src, p, mem, jc->offsets, pc);
     src[SRC_SLOW] = (uintptr_t)(mem + slowat[pc]);
-    jit_patch(mem, w, jc->offsets[pc], lens[pc], pr->st, pr->ph, src);
-    if (pr->slow)
+    if (valcont[pc]) {  /* the value's continuation: the register entry */
+      int sc = valcont[pc] == SH_CONT_JUMP;
+      jit_conts(p, pc, c);
+      src[valcont[pc] == SH_CONT_NEXTV ? SRC_NEXTV : SRC_NEXT + sc] =
+          (uintptr_t)(mem + hotat[c[sc]]);
+    }
+    jit_patch(mem, w, hotat[pc], lens[pc], pr->st, pr->ph, src);
+    if (slowat[pc] != UINT32_MAX)
       jit_patch(mem, w, slowat[pc], lazy->st->size, lazy->st, lazy->ph, src);
+    if (cons[pc] >= 0) {  /* its load stub, continuing at its stencil */
+      const Prepared *ld = &prep_extra[cons[pc]];
+      src[SRC_NEXT] = (uintptr_t)(mem + hotat[pc]);
+      jit_patch(mem, w, jc->offsets[pc], ld->st->size, ld->st, ld->ph, src);
+    }
   }
   free(prs);
   jc->code = mem;

@@ -51,7 +51,8 @@
   X(SETTABUP) X(SETTABLE) X(SETI) X(SETFIELD) X(SELF) X(RETURN) X(TAILCALL)
 
 /* Arithmetic ops that also have stencils specialized on their operands'
- * types (ARITH_FAST in vm/op_bodies.h): stencilx_OP_ti, both integers
+ * types (ARITH_FAST in vm/op_bodies.h; the bitwise ops integers only):
+ * stencilx_OP_ti, both integers
  * (DIV, DIVK: converted to floats; SHRI only for a shift count
  * 0 < |sC| < 64, MODK and IDIVK only for a constant neither 0 nor -1:
  * the JIT checks), stencilx_OP_tf, both floats. That case is inline,
@@ -60,12 +61,30 @@
  * that type). */
 #define STENCIL_TOPS_INT(X)                                                \
   X(ADD) X(SUB) X(MUL) X(ADDK) X(SUBK) X(MULK) X(ADDI) X(DIV) X(DIVK)      \
-  X(SHRI) X(MODK) X(IDIVK)
+  X(SHRI) X(MODK) X(IDIVK) X(BAND) X(BOR) X(BXOR) X(SHL) X(SHR) X(BANDK)  \
+  X(BORK) X(BXORK) X(SHLI)
 #define STENCIL_TOPS_FLT(X)                                                \
   X(ADD) X(SUB) X(MUL) X(ADDK) X(SUBK) X(MULK) X(ADDI) X(DIV) X(DIVK)
 /* Order comparisons with both: typed and with their k bit built in
  * (stencilx_OP_k0_ti, _k1_ti, _k0_tf, _k1_tf). */
 #define STENCIL_TCMPS(X) X(LT) X(LE) X(LTI) X(LEI) X(GTI) X(GEI)
+/* Values in registers (docs/jit.md): every typed stencil above passes its
+ * result to the next one in a register, and has a variant taking its first
+ * operand from there (_r1: stencilx_OP_ti_r1, _tf_r1, _kN_ti_r1, ...);
+ * these also have one taking the second (_r2). The load stubs
+ * stencilx_ld{i,f}_{A,B,C} are such a consumer's entry from anywhere else.
+ * Also FORPREP_v and FORLOOP_v (passing the control variable, an integer)
+ * and GETTABLE_r2, SETTABLE_k0_r1, SETTABLE_k1_r1 (an integer key from
+ * the register). */
+#define STENCIL_TOPS_R2(X) X(ADD) X(SUB) X(MUL) X(DIV)
+#define STENCIL_TOPS_R2I(X) X(BAND) X(BOR) X(BXOR) X(SHL) X(SHR)
+/* Mixed numbers (profile TP_MIXED: an integer and a float), converted to
+ * floats: stencilx_OP_tm, _tm_r1 (a float from the register), and _tm_r2
+ * for the ops of STENCIL_TOPS_R2. */
+#define STENCIL_TOPS_MIX(X)                                                \
+  X(ADD) X(SUB) X(MUL) X(DIV) X(ADDK) X(SUBK) X(MULK) X(DIVK)
+#define STENCIL_TCMPS_R2(X) X(LT) X(LE)
+#define STENCIL_LOADSTUBS(X) X(i, A) X(i, B) X(i, C) X(f, A) X(f, B) X(f, C)
 
 /* The C functions the stencils call on their slow paths (the external
  * calls of stencil_ops.o, but for the continuations). The stencils call
@@ -109,6 +128,10 @@ enum StencilHoleKind {
   SH_CONT_SLOW,                 /* this instruction's general case: its
                                    stencil from stencils_general, laid out
                                    with the function's cold code */
+  SH_CONT_NEXTV,                /* the next instruction, a value of the
+                                   stencil's type in the register: its
+                                   register entry when it takes it from
+                                   there, else its stencil */
   SH_EXTERN,                    /* a runtime function or datum: sym */
   SH_RODATA                     /* stencil_rodata + sym */
 };
@@ -157,16 +180,51 @@ extern const Stencil stencil_extra_CALL_b;   /* CALL with B != 0 */
 #define X(op) extern const Stencil stencil_extra_##op##_k0, stencil_extra_##op##_k1;
 STENCIL_KOPS(X)
 #undef X
-#define X(op) extern const Stencil stencil_extra_##op##_ti;
+#define X(op) extern const Stencil stencil_extra_##op##_ti,              \
+    stencil_extra_##op##_ti_r1;
 STENCIL_TOPS_INT(X)
 #undef X
-#define X(op) extern const Stencil stencil_extra_##op##_tf;
+#define X(op) extern const Stencil stencil_extra_##op##_tf,              \
+    stencil_extra_##op##_tf_r1;
 STENCIL_TOPS_FLT(X)
+#undef X
+#define X(op) extern const Stencil stencil_extra_##op##_ti_r2,           \
+    stencil_extra_##op##_tf_r2;
+STENCIL_TOPS_R2(X)
 #undef X
 #define X(op) extern const Stencil stencil_extra_##op##_k0_ti,            \
     stencil_extra_##op##_k1_ti, stencil_extra_##op##_k0_tf,                \
-    stencil_extra_##op##_k1_tf;
+    stencil_extra_##op##_k1_tf, stencil_extra_##op##_k0_ti_r1,             \
+    stencil_extra_##op##_k1_ti_r1, stencil_extra_##op##_k0_tf_r1,          \
+    stencil_extra_##op##_k1_tf_r1;
 STENCIL_TCMPS(X)
+#undef X
+#define X(op) extern const Stencil stencil_extra_##op##_k0_ti_r2,         \
+    stencil_extra_##op##_k1_ti_r2, stencil_extra_##op##_k0_tf_r2,          \
+    stencil_extra_##op##_k1_tf_r2;
+STENCIL_TCMPS_R2(X)
+#undef X
+extern const Stencil stencil_extra_FORPREP_v, stencil_extra_FORLOOP_v,
+    stencil_extra_GETTABLE_r2, stencil_extra_LOADI_v, stencil_extra_LOADF_v,
+    stencil_extra_SETTABLE_k0_r1, stencil_extra_SETTABLE_k1_r1;
+/* Loads and moves passing their result on when it has the type (_vi: an
+ * integer, _vf: a float; SH_CONT_NEXTV). */
+#define STENCIL_VLOADS(X) X(MOVE) X(GETUPVAL) X(GETTABLE) X(GETI) X(GETTABLE_r2)
+#define X(op) extern const Stencil stencil_extra_##op##_vi, stencil_extra_##op##_vf;
+STENCIL_VLOADS(X)
+#undef X
+#define X(op) extern const Stencil stencil_extra_##op##_ti_r2;
+STENCIL_TOPS_R2I(X)
+#undef X
+#define X(op) extern const Stencil stencil_extra_##op##_tm,              \
+    stencil_extra_##op##_tm_r1;
+STENCIL_TOPS_MIX(X)
+#undef X
+#define X(op) extern const Stencil stencil_extra_##op##_tm_r2;
+STENCIL_TOPS_R2(X)
+#undef X
+#define X(t, r) extern const Stencil stencil_extra_ld##t##_##r;
+STENCIL_LOADSTUBS(X)
 #undef X
 extern void *const stencil_symbols[];
 extern const char *const stencil_symbol_names[];

@@ -114,6 +114,7 @@
 #endif
 #define ARITH_FAST_INT 1
 #define ARITH_FAST_FLT 2
+#define ARITH_FAST_MIX 3  /* numbers, one a float (profile TP_MIXED) */
 /* TAG_GUARD(v, tag): continue with the general case (SLOW_PATH) unless v
  * has that tag. An engine may define it as a branch straight out of the
  * body (the baseline JIT's typed stencils do). */
@@ -126,32 +127,77 @@
 #ifndef ADD_SC
 #define ADD_SC(x) arith_intop(+, (x), sC)
 #endif
+/* Operands and results in registers. In a typed body an engine may take
+ * one operand's value from a register instead of the frame (OPND_IN: 1 the
+ * first operand, 2 the second; its tag is then known and not tested), and
+ * may pass the result, besides storing it, on to the next op (PRODUCE).
+ * The baseline JIT does, so that a chain of arithmetic does not wait for
+ * each value's store to be forwarded to the next op's load (docs/jit.md,
+ * "Values in registers"). OPND_IN_I / OPND_IN_F: the incoming value. */
+#ifndef OPND_IN
+#define OPND_IN 0
+#define OPND_IN_I ((lua_Integer)0)
+#define OPND_IN_F ((lua_Number)0)
+#endif
+#ifndef PRODUCE
+#define PRODUCE(v) ((void)0)
+#endif
+#define OPND_I(v, n) (OPND_IN == (n) ? OPND_IN_I : ivalue(v))
+#define OPND_F(v, n) (OPND_IN == (n) ? OPND_IN_F : fltvalue(v))
+#define OPND_GUARD(v, n, tag) do {                                        \
+    if (OPND_IN != (n)) TAG_GUARD(v, tag);                                \
+  } while (0)
 /* The typed case `fast` of an arithmetic body: v1, and v2 unless k2,
  * have tag; RA = value, stored by set. */
 #define ARITH_TYPED(fast, tag, v1, v2, k2, set, value)                    \
   if (ARITH_FAST == (fast)) {                                             \
-    TAG_GUARD(v1, tag);                                                   \
-    if (!(k2)) TAG_GUARD(v2, tag);                                        \
-    set(RA, value);                                                       \
+    OPND_GUARD(v1, 1, tag);                                               \
+    if (!(k2)) OPND_GUARD(v2, 2, tag);                                    \
+    ARITH_TYPEOF_##set r_ = (value);                                      \
+    set(RA, r_);                                                          \
+    PRODUCE(r_);                                                          \
     JUMP(1);                                                              \
   }
+#define ARITH_TYPEOF_setivalue lua_Integer
+#define ARITH_TYPEOF_setfltvalue lua_Number
 #define ARITH_TYPED_INT(v1, v2, k2, iop)                                  \
   ARITH_TYPED(ARITH_FAST_INT, VT_INT, v1, v2, k2, setivalue,              \
-              iop(L, ivalue(v1), ivalue(v2)))
+              iop(L, OPND_I(v1, 1), OPND_I(v2, 2)))
 #define ARITH_TYPED_FLT(v1, v2, k2, fop)                                  \
   ARITH_TYPED(ARITH_FAST_FLT, VT_FLOAT, v1, v2, k2, setfltvalue,          \
-              fop(L, fltvalue(v1), fltvalue(v2)))
+              fop(L, OPND_F(v1, 1), OPND_F(v2, 2)))
+/* The mixed case: both numbers, converted to floats; for + - * one must
+ * be a float already (int: the integer op, in the general case), which
+ * an operand from the register is (a float). */
+#define OPND_NUM(v, n) ({                                                 \
+    lua_Number m_;                                                        \
+    if (OPND_IN == (n)) m_ = OPND_IN_F;                                   \
+    else if (ttisfloat(v)) m_ = fltvalue(v);                              \
+    else { TAG_GUARD(v, VT_INT); m_ = cast_num(ivalue(v)); }              \
+    m_; })
+#define ARITH_TYPED_MIX(v1, v2, anyint, fop)                              \
+  if (ARITH_FAST == ARITH_FAST_MIX) {                                     \
+    if (!(anyint) && OPND_IN == 0 && !ttisfloat(v1) && !ttisfloat(v2))    \
+      SLOW_PATH();                                                        \
+    lua_Number m1_ = OPND_NUM(v1, 1), m2_ = OPND_NUM(v2, 2);              \
+    lua_Number r_ = fop(L, m1_, m2_);                                     \
+    setfltvalue(RA, r_);                                                  \
+    PRODUCE(r_);                                                          \
+    JUMP(1);                                                              \
+  }
 /* + - *: either typed case, then the general one. */
 #define BODY_ARITH_T(v1_, v2_, k2, iop, fop) {                            \
     ARITH_TYPED_INT(v1_, v2_, k2, iop)                                    \
     ARITH_TYPED_FLT(v1_, v2_, k2, fop)                                    \
+    ARITH_TYPED_MIX(v1_, v2_, 0, fop)                                     \
     BODY_ARITH(v1_, v2_, iop, fop)                                        \
   }
 /* / ^: floats, or integers converted (the result is a float). */
 #define BODY_ARITHF_T(v1_, v2_, k2, fop) {                                \
     ARITH_TYPED(ARITH_FAST_INT, VT_INT, v1_, v2_, k2, setfltvalue,        \
-                fop(L, cast_num(ivalue(v1_)), cast_num(ivalue(v2_))))     \
+                fop(L, cast_num(OPND_I(v1_, 1)), cast_num(OPND_I(v2_, 2)))) \
     ARITH_TYPED_FLT(v1_, v2_, k2, fop)                                    \
+    ARITH_TYPED_MIX(v1_, v2_, 1, fop)                                     \
     BODY_ARITHF(v1_, v2_, fop)                                            \
   }
 
@@ -205,6 +251,12 @@
 
 /* Bitwise: both operands convertible to integers (no strings here; those
  * go through the metamethod path, as in lua5.4). */
+/* Bitwise with a typed integer case (k2: v2 a constant, an integer). */
+#define BODY_BITWISE_T(v1_, v2_, k2, op) {                                \
+    ARITH_TYPED(ARITH_FAST_INT, VT_INT, v1_, v2_, k2, setivalue,          \
+                op(OPND_I(v1_, 1), OPND_I(v2_, 2)))                       \
+    BODY_BITWISE(v1_, v2_, op)                                            \
+  }
 #define BODY_BITWISE(v1_, v2_, op) {                                      \
     const TValue *v1 = (v1_), *v2 = (v2_);                                \
     lua_Integer i1, i2;                                                   \
@@ -228,14 +280,14 @@
     const TValue *ra = RA, *rb = RB;                                      \
     int cond;                                                             \
     if (ARITH_FAST == ARITH_FAST_INT) {  /* typed variants, see above */  \
-      TAG_GUARD(ra, VT_INT);                                              \
-      TAG_GUARD(rb, VT_INT);                                              \
-      CONDJUMP(ivalue(ra) iop ivalue(rb));                                \
+      OPND_GUARD(ra, 1, VT_INT);                                          \
+      OPND_GUARD(rb, 2, VT_INT);                                          \
+      CONDJUMP(OPND_I(ra, 1) iop OPND_I(rb, 2));                          \
     }                                                                     \
     if (ARITH_FAST == ARITH_FAST_FLT) {                                   \
-      TAG_GUARD(ra, VT_FLOAT);                                            \
-      TAG_GUARD(rb, VT_FLOAT);                                            \
-      CONDJUMP(fltvalue(ra) iop fltvalue(rb));                            \
+      OPND_GUARD(ra, 1, VT_FLOAT);                                        \
+      OPND_GUARD(rb, 2, VT_FLOAT);                                        \
+      CONDJUMP(OPND_F(ra, 1) iop OPND_F(rb, 2));                          \
     }                                                                     \
     if (ttisinteger(ra) && ttisinteger(rb)) {                             \
       PROFILE(TP_INT);                                                    \
@@ -275,12 +327,12 @@
     int im = sB;                                                          \
     int cond;                                                             \
     if (ARITH_FAST == ARITH_FAST_INT) {  /* typed variants, see above */  \
-      TAG_GUARD(ra, VT_INT);                                              \
-      CONDJUMP(CMP_SB(ivalue(ra), op, cc));                               \
+      OPND_GUARD(ra, 1, VT_INT);                                          \
+      CONDJUMP(CMP_SB(OPND_I(ra, 1), op, cc));                            \
     }                                                                     \
     if (ARITH_FAST == ARITH_FAST_FLT) {                                   \
-      TAG_GUARD(ra, VT_FLOAT);                                            \
-      CONDJUMP(fltvalue(ra) op cast_num(im));                             \
+      OPND_GUARD(ra, 1, VT_FLOAT);                                        \
+      CONDJUMP(OPND_F(ra, 1) op cast_num(im));                            \
     }                                                                     \
     if (ttisinteger(ra)) {                                                \
       PROFILE(TP_INT);                                                    \
@@ -369,8 +421,15 @@
 /* Loads and moves                                                     */
 /* ------------------------------------------------------------------ */
 
+/* SET_RA(v): RA = *v, the result of a move or a load, which an engine
+ * may also pass on to the next op in a register (the baseline JIT does
+ * when the next op takes it from there: docs/jit.md). */
+#ifndef SET_RA
+#define SET_RA(v) setobj(L, RA, v)
+#endif
+
 OP_BODY(MOVE) {
-  setobj(L, RA, RB);
+  SET_RA(RB);
   NEXT();
 }
 
@@ -381,11 +440,13 @@ OP_BODY(MOVE) {
 #endif
 OP_BODY(LOADI) {
   SET_SBX(RA);
+  PRODUCE((lua_Integer)sBx);
   NEXT();
 }
 
 OP_BODY(LOADF) {
   setfltvalue(RA, cast_num(sBx));
+  PRODUCE(cast_num(sBx));
   NEXT();
 }
 
@@ -420,7 +481,7 @@ OP_BODY(LOADNIL) {
 }
 
 OP_BODY(GETUPVAL) {
-  setobj(L, RA, UPVAL(B)->v);
+  SET_RA(UPVAL(B)->v);
   NEXT();
 }
 
@@ -486,39 +547,49 @@ OP_BODY(GETTABUP) {
   NEXT();
 }
 
+#ifndef FLOAT_KEY_FAST
+#define FLOAT_KEY_FAST 0
+#endif
+#define GETTABLE_FLOATKEY() do {                                          \
+    if (OPND_IN != 2 && ttistable(rb) && ttisfloat(rc)) {                 \
+      Table *t = hvalue(rb);                                              \
+      lua_Number n = fltvalue(rc);                                        \
+      if (n >= 1 && n <= (lua_Number)t->alimit) {                         \
+        lua_Unsigned k1 = (lua_Unsigned)n - 1u;                           \
+        if ((lua_Number)(k1 + 1u) == n && !ttisnil(&t->array[k1])) {      \
+          PROFILE(TP_FLOAT | TP_ARRAY);                                   \
+          SET_RA(&t->array[k1]);                                          \
+          NEXT();                                                         \
+        }                                                                 \
+      }                                                                   \
+    }                                                                     \
+  } while (0)
+/* The key may arrive in a register (OPND_IN 2: an integer). */
 OP_BODY(GETTABLE) {
   TValue *rb = RB, *rc = RC;
-  if (CR_LIKELY(ttistable(rb)) && ttisinteger(rc)) {
+  if (CR_LIKELY(ttistable(rb)) && (OPND_IN == 2 || ttisinteger(rc))) {
     Table *t = hvalue(rb);
-    lua_Unsigned k1 = l_castS2U(ivalue(rc)) - 1u;
+    lua_Unsigned k1 = l_castS2U(OPND_I(rc, 2)) - 1u;
     if (CR_LIKELY(k1 < t->alimit) && CR_LIKELY(!ttisnil(&t->array[k1]))) {
       PROFILE(TP_INT | TP_ARRAY);
-      setobj(L, RA, &t->array[k1]);
+      SET_RA(&t->array[k1]);
       NEXT();
     }
     if (INT_HASH_PROBE && k1 >= t->asize) {  /* the hash part */
-      const TValue *slot = tab_getint_hash(t, ivalue(rc));
+      const TValue *slot = tab_getint_hash(t, OPND_I(rc, 2));
       if (slot != NULL && !ttisnil(slot)) {
         PROFILE(TP_INT);
-        setobj(L, RA, slot);
+        SET_RA(slot);
         NEXT();
       }
     }
   }
+  /* A float with an integer value is that integer as a key: in the fast
+   * path when FLOAT_KEY_FAST (the baseline JIT's stencils; fft indexes
+   * with float counters), else first thing in the general case. */
+  if (FLOAT_KEY_FAST) GETTABLE_FLOATKEY();
   SLOW_PATH();
-  if (ttistable(rb) && ttisfloat(rc)) {
-    /* a float with an integer value is that integer as a key */
-    Table *t = hvalue(rb);
-    lua_Number n = fltvalue(rc);
-    if (n >= 1 && n <= (lua_Number)t->alimit) {
-      lua_Unsigned k1 = (lua_Unsigned)n - 1u;
-      if ((lua_Number)(k1 + 1u) == n && !ttisnil(&t->array[k1])) {
-        PROFILE(TP_FLOAT | TP_ARRAY);
-        setobj(L, RA, &t->array[k1]);
-        NEXT();
-      }
-    }
-  }
+  if (!FLOAT_KEY_FAST) GETTABLE_FLOATKEY();
   if (CR_LIKELY(ttistable(rb))) {
     Table *t = hvalue(rb);
     const TValue *slot;
@@ -560,7 +631,7 @@ OP_BODY(GETI) {
     if (CR_LIKELY((unsigned)c - 1u < t->alimit) &&
         CR_LIKELY(!ttisnil(&t->array[c - 1]))) {
       PROFILE(TP_INT | TP_ARRAY);
-      setobj(L, RA, &t->array[c - 1]);
+      SET_RA(&t->array[c - 1]);
       NEXT();
     }
   }
@@ -668,11 +739,12 @@ OP_BODY(SETTABUP) {
   NEXT();
 }
 
+/* The key may arrive in a register (OPND_IN 1: an integer). */
 OP_BODY(SETTABLE) {
   TValue *ra = RA, *rb = RB, *rc = RKC;
-  if (CR_LIKELY(ttistable(ra)) && ttisinteger(rb)) {
+  if (CR_LIKELY(ttistable(ra)) && (OPND_IN == 1 || ttisinteger(rb))) {
     Table *t = hvalue(ra);
-    lua_Unsigned k1 = l_castS2U(ivalue(rb)) - 1u;
+    lua_Unsigned k1 = l_castS2U(OPND_I(rb, 1)) - 1u;
     if (CR_LIKELY(k1 < t->alimit) && ARRAY_STORE_PLAIN(t, &t->array[k1]) &&
         !NEEDS_BARRIER(t, rc)) {
       PROFILE(TP_INT | TP_ARRAY);
@@ -680,7 +752,7 @@ OP_BODY(SETTABLE) {
       NEXT();
     }
     if (INT_HASH_PROBE && k1 >= t->asize) {  /* an existing hash key */
-      TValue *slot = (TValue *)tab_getint_hash(t, ivalue(rb));
+      TValue *slot = (TValue *)tab_getint_hash(t, OPND_I(rb, 1));
       if (slot != NULL && !ttisnil(slot) && !NEEDS_BARRIER(t, rc)) {
         PROFILE(TP_INT);
         setobj(L, slot, rc);
@@ -855,9 +927,9 @@ OP_BODY(ADDI) {
   const TValue *v1 = RB;
   int imm = sC;
   ARITH_TYPED(ARITH_FAST_INT, VT_INT, v1, v1, 1, setivalue,
-              ADD_SC(ivalue(v1)))
+              ADD_SC(OPND_I(v1, 1)))
   ARITH_TYPED(ARITH_FAST_FLT, VT_FLOAT, v1, v1, 1, setfltvalue,
-              fltvalue(v1) + cast_num(imm))
+              OPND_F(v1, 1) + cast_num(imm))
   if (CR_LIKELY(ttisinteger(v1))) {
     PROFILE(TP_INT);
     setivalue(RA, arith_intop(+, ivalue(v1), imm));
@@ -880,7 +952,7 @@ OP_BODY(MULK) BODY_ARITH_T(RB, KC, 1, ARITH_INT_MUL, ARITH_FLT_MUL)
  * takes it only for a constant that is neither 0 nor -1). */
 #define ARITH_TYPED_DIVK(v1, v2, ifast)                                   \
   ARITH_TYPED(ARITH_FAST_INT, VT_INT, v1, v2, 1, setivalue,               \
-              ifast(ivalue(v1), ivalue(v2)))
+              ifast(OPND_I(v1, 1), OPND_I(v2, 2)))
 OP_BODY(MODK) {
   ARITH_TYPED_DIVK(RB, KC, interp_imod_plain)
   BODY_INTDIV(RB, KC, interp_imod_plain, interp_imod, arith_modf)
@@ -894,21 +966,23 @@ OP_BODY(IDIVK) {
   BODY_INTDIV(RB, KC, interp_idiv_plain, interp_idiv, ARITH_FLT_IDIV)
 }
 
-OP_BODY(BANDK) BODY_BITWISE(RB, KC, ARITH_BAND)
-OP_BODY(BORK)  BODY_BITWISE(RB, KC, ARITH_BOR)
-OP_BODY(BXORK) BODY_BITWISE(RB, KC, ARITH_BXOR)
+OP_BODY(BANDK) BODY_BITWISE_T(RB, KC, 1, ARITH_BAND)
+OP_BODY(BORK)  BODY_BITWISE_T(RB, KC, 1, ARITH_BOR)
+OP_BODY(BXORK) BODY_BITWISE_T(RB, KC, 1, ARITH_BXOR)
 
 OP_BODY(SHRI) {
   const TValue *v1 = RB;
   lua_Integer ib;
   if (ARITH_FAST == ARITH_FAST_INT) {  /* typed: only for 0 < |sC| < 64 */
     int n = sC;
-    TAG_GUARD(v1, VT_INT);
-    if (n > 0) {  /* x >> n; a left shift x << -n is coded with -n */
-      setivalue(RA, l_castU2S(l_castS2U(ivalue(v1)) >> n));
-    } else {
-      setivalue(RA, l_castU2S(l_castS2U(ivalue(v1)) << -n));
-    }
+    OPND_GUARD(v1, 1, VT_INT);
+    lua_Integer x = OPND_I(v1, 1), r;
+    if (n > 0)  /* x >> n; a left shift x << -n is coded with -n */
+      r = l_castU2S(l_castS2U(x) >> n);
+    else
+      r = l_castU2S(l_castS2U(x) << -n);
+    setivalue(RA, r);
+    PRODUCE(r);
     JUMP(1);
   }
   if (CR_LIKELY(ttisinteger(v1))) {
@@ -929,6 +1003,8 @@ OP_BODY(SHRI) {
 OP_BODY(SHLI) {
   const TValue *v1 = RB;
   lua_Integer ib;
+  ARITH_TYPED(ARITH_FAST_INT, VT_INT, v1, v1, 1, setivalue,
+              arith_shiftl((lua_Integer)sC, OPND_I(v1, 1)))
   if (CR_LIKELY(ttisinteger(v1))) {
     PROFILE(TP_INT);
     setivalue(RA, arith_shiftl((lua_Integer)sC, ivalue(v1)));
@@ -956,11 +1032,11 @@ OP_BODY(DIV) BODY_ARITHF_T(RB, RC, 0, ARITH_FLT_DIV)
 OP_BODY(IDIV)
   BODY_INTDIV(RB, RC, interp_idiv_plain, interp_idiv, ARITH_FLT_IDIV)
 
-OP_BODY(BAND) BODY_BITWISE(RB, RC, ARITH_BAND)
-OP_BODY(BOR)  BODY_BITWISE(RB, RC, ARITH_BOR)
-OP_BODY(BXOR) BODY_BITWISE(RB, RC, ARITH_BXOR)
-OP_BODY(SHL)  BODY_BITWISE(RB, RC, arith_shiftl)
-OP_BODY(SHR)  BODY_BITWISE(RB, RC, arith_shiftr)
+OP_BODY(BAND) BODY_BITWISE_T(RB, RC, 0, ARITH_BAND)
+OP_BODY(BOR)  BODY_BITWISE_T(RB, RC, 0, ARITH_BOR)
+OP_BODY(BXOR) BODY_BITWISE_T(RB, RC, 0, ARITH_BXOR)
+OP_BODY(SHL)  BODY_BITWISE_T(RB, RC, 0, arith_shiftl)
+OP_BODY(SHR)  BODY_BITWISE_T(RB, RC, 0, arith_shiftr)
 
 /* The metamethod fallbacks of the arithmetic ops; the result goes to the
  * A register of the op just before (PREV_INSN). C is the event. */
@@ -1305,6 +1381,7 @@ OP_BODY(FORLOOP) {
       setivalue(ra + 1, l_castU2S(count - 1));
       setivalue(ra, idx);
       setivalue(ra + 3, idx);
+      PRODUCE(idx);  /* the control variable, to the loop's first op */
       BACKEDGE();
       JUMP(-(int64_t)Bx);
     }
@@ -1335,6 +1412,7 @@ OP_BODY(FORPREP) {
       if (step != 1)
         count /= l_castS2U(step);
       setivalue(ra + 1, l_castU2S(count));
+      PRODUCE(init);
       NEXT();
     }
     if (step < 0) {
@@ -1346,6 +1424,7 @@ OP_BODY(FORPREP) {
       if (step != -1)
         count /= l_castS2U(-(step + 1)) + 1u;
       setivalue(ra + 1, l_castU2S(count));
+      PRODUCE(init);
       NEXT();
     }
   }
