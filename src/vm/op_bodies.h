@@ -1197,12 +1197,43 @@ OP_BODY(TAILCALL) {
   TAILCALL_ENTER(ra, b, delta);
 }
 
+#ifndef LEAVE_FRAME_FROM
+#define LEAVE_FRAME_FROM(prev, st) do { (void)(st); LEAVE_FRAME(); } while (0)
+#endif
+
+/* Without variables to close or a hook, the results move here (as
+ * do_poscall moves a Lua frame's, first back to the real func of a vararg
+ * frame) and the frame is left; the rest goes through do_poscall. */
 OP_BODY(RETURN) {
   StkId ra = RA;
   int n = B - 1;
   int nparams1 = C;
   if (n < 0)
     n = (int)(L->top - ra);
+  if (!kBIT && CR_LIKELY(!L->hookmask)) {
+    CallInfo *fr = FRAME;
+    int wanted = fr->nresults;
+    unsigned short st = fr->callstatus;
+    CallInfo *prev = fr->previous;
+    StkId res = fr->func;
+    int j;
+    if (nparams1)  /* vararg: back to the real func */
+      res -= fr->u.l.nextraargs + nparams1;
+    if (wanted < 0)  /* LUA_MULTRET */
+      wanted = n;
+    int ncopy = n < wanted ? n : wanted;
+#pragma clang loop unroll(disable)   /* mostly a few values */
+    for (j = 0; j < ncopy; j++)
+      setobj(L, res + j, ra + j);
+#pragma clang loop unroll(disable)
+    for (; j < wanted; j++)
+      setnilvalue(res + j);
+    fr->func = res;
+    L->top = res + wanted;
+    L->ci = prev;
+    LEAVE_FRAME_FROM(prev, st);
+  }
+  SLOW_PATH();
   SAVEPC();
   if (kBIT) {  /* there may be open upvalues or tbc variables */
     FRAME->u2.nres = n;
@@ -1218,10 +1249,6 @@ OP_BODY(RETURN) {
   do_poscall(L, FRAME, n);
   LEAVE_FRAME();
 }
-
-#ifndef LEAVE_FRAME_FROM
-#define LEAVE_FRAME_FROM(prev, st) do { (void)(st); LEAVE_FRAME(); } while (0)
-#endif
 
 /* RETURN0/RETURN1: functions without varargs or variables to close. With
  * hooks on, do_poscall runs the return hook (hookmask may have been
