@@ -1201,17 +1201,21 @@ OP_BODY(TAILCALL) {
 #define LEAVE_FRAME_FROM(prev, st) do { (void)(st); LEAVE_FRAME(); } while (0)
 #endif
 
-/* Without variables to close or a hook, the results move here (as
+/* Without to-be-closed variables or a hook, the results move here (as
  * do_poscall moves a Lua frame's, first back to the real func of a vararg
- * frame) and the frame is left; the rest goes through do_poscall. */
+ * frame) and the frame is left; the rest goes through do_poscall. Open
+ * upvalues (k) are closed first: that calls nothing and cannot fail. */
 OP_BODY(RETURN) {
   StkId ra = RA;
   int n = B - 1;
   int nparams1 = C;
   if (n < 0)
     n = (int)(L->top - ra);
-  if (!kBIT && CR_LIKELY(!L->hookmask)) {
-    CallInfo *fr = FRAME;
+  if (CR_LIKELY(!L->hookmask) && (!kBIT || L->tbclist < REG(0))) {
+    CallInfo *fr;
+    if (kBIT)
+      func_closeupval(L, REG(0));
+    fr = FRAME;
     int wanted = fr->nresults;
     unsigned short st = fr->callstatus;
     CallInfo *prev = fr->previous;
