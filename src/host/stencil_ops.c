@@ -560,6 +560,10 @@ _Static_assert(offsetof(CallInfo, callstatus) ==
           L->top = res_ + 1;                                               \
           goto cdone_;                                                     \
         }                                                                  \
+        if (want_ == 0) {  /* a call as a statement */                    \
+          L->top = res_;                                                   \
+          goto cdone_;                                                     \
+        }                                                                  \
         if (want_ == LUA_MULTRET) want_ = rn_;                             \
         if (rn_ > want_) rn_ = want_;                                      \
         _Pragma("clang loop unroll(disable)")                              \
