@@ -389,7 +389,9 @@ CR_PRESERVE_NONE void jit_rt_slow(HANDLER_PARAMS);
  * CallInfo at hand and no hook: the frame is pushed here (as the
  * interpreter's CALL_ENTER does, vm/interp.c) and the callee's code entered
  * with a jump. Everything else goes to jit_rt_call. Either way the caller's
- * continuation is left in ci->u.l.jitret, and a callee frame pushed by
+ * continuation is left in ci->u.l.jitret (by the plain set's stencils only
+ * on the Lua path: their C calls do not need it, and the general stencil
+ * they leave for stores it itself), and a callee frame pushed by
  * compiled code is marked JIT_CIST_RET: its return jumps there (jit.h).
  * The callee's Proto fields are read into locals before the first store
  * (stores through other pointers would make the compiler read them
@@ -423,7 +425,8 @@ _Static_assert(offsetof(CallInfo, callstatus) ==
 #define CALL_ENTER(callee, nres) do {                                      \
     StkId f_ = (callee);                                                   \
     CallInfo *nci_ = ci->next;                                             \
-    ci->u.l.jitret = NEXT_ADDR();                                          \
+    if (!CALL_OUT_OF_LINE)  /* else only the Lua call needs it */         \
+      ci->u.l.jitret = NEXT_ADDR();                                        \
     if (CR_LIKELY(ttisLclosure(f_)) && CR_LIKELY(nci_ != NULL)) {          \
       LClosure *ncl_ = clLvalue(f_);                                       \
       Proto *np_ = ncl_->p;                                                \
@@ -436,6 +439,8 @@ _Static_assert(offsetof(CallInfo, callstatus) ==
           CR_LIKELY(CALL_ROOM(top_, ntop_, msz_)) &&                       \
           CR_LIKELY(CALL_HASARGS(f_, top_, np_->numparams))) {             \
         void *entry_ = jc_->code;                                          \
+        if (CALL_OUT_OF_LINE)                                              \
+          ci->u.l.jitret = NEXT_ADDR();                                    \
         nci_->func = f_;                                                   \
         CALL_SETSTATUS(nci_, nres);                                        \
         nci_->top = ntop_;                                                 \
