@@ -404,7 +404,9 @@ CR_PRESERVE_NONE void jit_rt_slow(HANDLER_PARAMS);
  * CallInfo at hand and no hook: the frame is pushed here (as the
  * interpreter's CALL_ENTER does, vm/interp.c) and the callee's code entered
  * with a jump. Everything else goes to jit_rt_call. Either way the caller's
- * continuation is left in ci->u.l.jitret, and a callee frame pushed by
+ * continuation is left in ci->u.l.jitret (by the plain set's stencils only
+ * on the Lua path: their C calls do not need it, and the general stencil
+ * they leave for stores it itself), and a callee frame pushed by
  * compiled code is marked JIT_CIST_RET: its return jumps there (jit.h).
  * The callee's Proto fields are read into locals before the first store
  * (stores through other pointers would make the compiler read them
@@ -438,7 +440,8 @@ _Static_assert(offsetof(CallInfo, callstatus) ==
 #define CALL_ENTER(callee, nres) do {                                      \
     StkId f_ = (callee);                                                   \
     CallInfo *nci_ = ci->next;                                             \
-    ci->u.l.jitret = NEXT_ADDR();                                          \
+    if (!CALL_OUT_OF_LINE)  /* else only the Lua call needs it */         \
+      ci->u.l.jitret = NEXT_ADDR();                                        \
     if (CR_LIKELY(ttisLclosure(f_)) && CR_LIKELY(nci_ != NULL)) {          \
       LClosure *ncl_ = clLvalue(f_);                                       \
       Proto *np_ = ncl_->p;                                                \
@@ -451,6 +454,8 @@ _Static_assert(offsetof(CallInfo, callstatus) ==
           CR_LIKELY(CALL_ROOM(top_, ntop_, msz_)) &&                       \
           CR_LIKELY(CALL_HASARGS(f_, top_, np_->numparams))) {             \
         void *entry_ = jc_->code;                                          \
+        if (CALL_OUT_OF_LINE)                                              \
+          ci->u.l.jitret = NEXT_ADDR();                                    \
         nci_->func = f_;                                                   \
         CALL_SETSTATUS(nci_, nres);                                        \
         nci_->top = ntop_;                                                 \
@@ -463,8 +468,10 @@ _Static_assert(offsetof(CallInfo, callstatus) ==
             UNDEF(FeedbackSlot *), UNDEF_F());                             \
       }                                                                    \
     }                                                                      \
-    if (CALL_OUT_OF_LINE)                                                  \
+    if (CALL_OUT_OF_LINE) {                                                \
+      CALL_C_INLINE(f_, nci_, nres);                                       \
       CR_MUSTTAIL return jit_cont_slow(HANDLER_ARGS);                      \
+    }                                                                      \
     CALL_C(f_, nci_, nres);                                                \
     CR_MUSTTAIL return jit_rt_call(HANDLER_ARGS);                          \
   } while (0)
@@ -523,8 +530,98 @@ _Static_assert(offsetof(CallInfo, callstatus) ==
       NEXT();                                                              \
     }                                                                      \
   } while (0)
+/* The plain set's C call (the CALL and CALL_b fast stencils): CALL_C's
+ * work, but nothing but L is live across the call, so that the compiler
+ * keeps no value in a register the stencil would have to save (rbp, the
+ * only one preserve_none code must preserve: a push at the stencil's
+ * entry costs the Lua-call path too). After the call the caller's frame
+ * is found again from L->ci: the C frame's previous, then its func gives
+ * base and cl. The function is called directly, the stack aligned by
+ * the asm itself (no thunk: one call level and five instructions less).
+ * The results of the C frame's own nresults (read again:
+ * lua_toclose marks it) are moved here when no hook is set; do_poscall
+ * (through jit_pm_poscall) takes the rest. */
+#define JIT_CCALL_ALL_CLOBBERS "rsi", "rdx", JIT_CCALL_CLOBBERS
+#define CALL_C_INLINE(func_, nci, nres) do {                               \
+    StkId cf_ = (func_);                                                   \
+    /* the tag loaded again: the Lua path's test stays a compare with     \
+     * memory (one instruction) */                                         \
+    __asm__("" : "+r"(cf_));                                               \
+    CallInfo *cci_ = (nci);                                                \
+    StkId ctop_ = CALL_TOP(cf_);                                           \
+    if ((ttislcf(cf_) || ttisCclosure(cf_)) && CR_LIKELY(cci_ != NULL) &&  \
+        CR_LIKELY(L->stack_last - ctop_ > LUA_MINSTACK) &&                 \
+        CR_LIKELY(!L->hookmask)) {                                         \
+      uint64_t fn_ = ttislcf(cf_) ? (uint64_t)fvalue(cf_)                  \
+                                  : (uint64_t)clCvalue(cf_)->f;            \
+      cci_->func = cf_;                                                    \
+      cci_->nresults = (short)(nres);                                      \
+      cci_->callstatus = CIST_C | CIST_RETYIELD;                           \
+      cci_->top = ctop_ + LUA_MINSTACK;                                    \
+      L->ci = cci_;                                                        \
+      {                                                                    \
+        /* called directly, the stack aligned here (rbx, which the C      \
+         * function preserves, keeps rsp): jit_pm_callc's work without    \
+         * its frame */                                                    \
+        register uint64_t a1_ __asm__("rdi") = (uint64_t)L;                \
+        __asm__ volatile("mov %%rsp, %%rbx\n\t"                            \
+                         "lea -128(%%rsp), %%rsp\n\t"                      \
+                         "and $-16, %%rsp\n\t"                             \
+                         "call *%%rax\n\t"                                 \
+                         "mov %%rbx, %%rsp"                                \
+                         : "+a"(fn_), "+r"(a1_) : :                        \
+                           "rbx", JIT_CCALL_ALL_CLOBBERS);                 \
+      }                                                                    \
+      if (CR_UNLIKELY((int)fn_ < 0))  /* a yield that returns */          \
+        return;                                                            \
+      CallInfo *rci_ = L->ci;                                              \
+      int rn_ = (int)fn_;                                                  \
+      int want_ = rci_->nresults;                                          \
+      if (CR_LIKELY(want_ == (nres)) && CR_LIKELY(!L->hookmask)) {         \
+        StkId res_ = rci_->func;  /* the stack may have moved */           \
+        StkId first_ = L->top - rn_;                                       \
+        int j_;                                                            \
+        if (CR_LIKELY(want_ == 1)) {  /* the usual case: one test */      \
+          if (CR_LIKELY(rn_ != 0)) {                                       \
+            setobj(L, res_, first_);                                       \
+          } else                                                           \
+            setnilvalue(res_);                                             \
+          L->top = res_ + 1;                                               \
+          goto cdone_;                                                     \
+        }                                                                  \
+        if (want_ == 0) {  /* a call as a statement */                    \
+          L->top = res_;                                                   \
+          goto cdone_;                                                     \
+        }                                                                  \
+        if (want_ == LUA_MULTRET) want_ = rn_;                             \
+        if (rn_ > want_) rn_ = want_;                                      \
+        _Pragma("clang loop unroll(disable)")                              \
+        for (j_ = 0; j_ < rn_; j_++)                                       \
+          setobj(L, res_ + j_, first_ + j_);                               \
+        _Pragma("clang loop unroll(disable)")                              \
+        for (; j_ < want_; j_++)                                           \
+          setnilvalue(res_ + j_);                                          \
+        L->top = res_ + want_;                                             \
+      cdone_:                                                              \
+        L->ci = rci_->previous;                                            \
+      } else {                                                             \
+        register uint64_t a1_ __asm__("rdi") = (uint64_t)L;                \
+        register uint64_t a2_ __asm__("rsi") = (uint64_t)rci_;             \
+        register uint64_t a3_ __asm__("rdx") = (uint64_t)rn_;              \
+        __asm__ volatile(JIT_SLOW_TEXT("poscall")                          \
+                         : "+r"(a1_), "+r"(a2_), "+r"(a3_)                 \
+                         : : "rax", JIT_CCALL_CLOBBERS);                   \
+      }                                                                    \
+      ci = L->ci;                                                          \
+      base = ci->func + 1;                                                 \
+      cl = clLvalue(ci->func);                                              \
+      NOTE_TRAP();                                                         \
+      NEXT();                                                              \
+    }                                                                      \
+  } while (0)
 #else
 #define CALL_C(func_, nci, nres) ((void)0)
+#define CALL_C_INLINE(func_, nci, nres) ((void)0)
 #endif
 /* A tail call (pc saved, L->top above the arguments, upvalues closed) of
  * a compiled Lua function given all its parameters, whose frame fits the

@@ -178,11 +178,17 @@ static int base_ipairs(lua_State *L)
 static int base_select(lua_State *L)
 {
 	int nargs = lua_gettop(L);
-	if (lua_type(L, 1) == LUA_TSTRING && *lua_tostring(L, 1) == '#') {
+	int type = lua_type(L, 1);
+	int isint = 0;
+	lua_Integer first = 0;
+	if (type == LUA_TNUMBER)  /* the usual call in loops */
+		first = lua_tointegerx(L, 1, &isint);
+	else if (type == LUA_TSTRING && *lua_tostring(L, 1) == '#') {
 		lua_pushinteger(L, nargs - 1);
 		return 1;
 	}
-	lua_Integer first = luaL_checkinteger(L, 1);
+	if (!isint)
+		first = luaL_checkinteger(L, 1);  /* a numeric string, or the error */
 	if (first < 0)
 		first = nargs + first;
 	else if (first > nargs)

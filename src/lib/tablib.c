@@ -192,8 +192,9 @@ static int tablib_pack(lua_State *L)
   int count = lua_gettop(L);
   lua_createtable(L, count, 1);
   lua_insert(L, 1);
+  /* a new table has no metatable: raw stores are what lua_seti does */
   for (int i = count; i >= 1; i--)
-    lua_seti(L, 1, i);
+    lua_rawseti(L, 1, i);
   lua_pushinteger(L, count);
   lua_setfield(L, 1, "n");
   return 1;

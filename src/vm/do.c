@@ -105,6 +105,73 @@ StkId do_tryfuncTM(lua_State *L, StkId func) {
   return func;
 }
 
+/* Copy nres results (just below L->top) to res, adjusted to `wanted`
+ * (>= 0), and set the top after them. */
+CR_INLINE void do_copyresults(lua_State *L, StkId res, int nres, int wanted) {
+  StkId firstresult = L->top - nres;
+  int i;
+  if (nres > wanted) nres = wanted;
+  do_moveslots(res, firstresult, nres);  /* res is below firstresult */
+  for (i = nres; i < wanted; i++)
+    setnilvalue(res + i);
+  L->top = res + wanted;
+}
+
+/* do_poscall's rare cases, kept out of line so that the common return
+ * saves no registers: a return hook, or a C function with to-be-closed
+ * variables (whose __close calls run before the results move). */
+static CR_COLD void do_poscall_special(lua_State *L, CallInfo *ci, int nres) {
+  int wanted = ci->nresults;
+  StkId res = ci->func;
+  if (!do_hastocloseCfunc(wanted)) {
+    if (L->hookmask)
+      do_rethook(L, ci, nres);
+    res = ci->func;  /* the hook may have moved the stack */
+  } else {
+    ptrdiff_t savedres = savestack(L, res);
+    L->ci->callstatus |= CIST_CLSRET;  /* a __close may yield */
+    L->ci->u2.nres = nres;
+    func_close(L, res, FUNC_CLOSEKTOP, 1);
+    L->ci->callstatus &= (unsigned short)~CIST_CLSRET;
+    if (L->hookmask)  /* the return hook runs after the __close calls */
+      do_rethook(L, L->ci, nres);
+    res = restorestack(L, savedres);
+    wanted = do_decodeNresults(wanted);
+  }
+  if (wanted == LUA_MULTRET) wanted = nres;
+  do_copyresults(L, res, nres, wanted);
+  L->ci = ci->previous;
+}
+
+/* do_poscall's body, inlined into do_precallC (C functions called by
+ * do_call: generic-for iterators, lua_call of C functions). */
+CR_INLINE void do_poscall_inline(lua_State *L, CallInfo *ci, int nres) {
+  int wanted = ci->nresults;
+  StkId res = ci->func;
+  cr_assert(!(ci->callstatus & (CIST_HOOKED | CIST_YPCALL | CIST_FIN |
+                                CIST_TRAN | CIST_CLSRET)),
+            "frame is not in a special state when it returns");
+  if (CR_UNLIKELY(L->hookmask || do_hastocloseCfunc(wanted))) {
+    do_poscall_special(L, ci, nres);
+    return;
+  }
+  if (wanted == 1) {  /* the most common case */
+    if (nres == 0) setnilvalue(res);
+    else setobj(L, res, L->top - nres);
+    L->top = res + 1;
+  } else if (wanted == 0) {  /* a call as a statement */
+    L->top = res;
+  } else {
+    if (wanted == LUA_MULTRET) wanted = nres;
+    do_copyresults(L, res, nres, wanted);
+  }
+  L->ci = ci->previous;
+}
+
+void do_poscall(lua_State *L, CallInfo *ci, int nres) {
+  do_poscall_inline(L, ci, nres);
+}
+
 CR_INLINE CallInfo *do_prepci(lua_State *L, StkId func, int nresults,
                               unsigned short status, StkId top) {
   CallInfo *ci = do_nextci(L);
@@ -131,7 +198,7 @@ CR_INLINE int do_precallC(lua_State *L, StkId func, int nresults,
   }
   n = f(L);
   cr_assert(n >= 0 && n <= L->top - (ci->func + 1), "results on the stack");
-  do_poscall(L, ci, n);
+  do_poscall_inline(L, ci, n);
   return n;
 }
 
@@ -199,68 +266,6 @@ CallInfo *do_precall(lua_State *L, StkId func, int nresults) {
     }
   }
 }
-
-/* Copy nres results (just below L->top) to res, adjusted to `wanted`
- * (>= 0), and set the top after them. */
-CR_INLINE void do_copyresults(lua_State *L, StkId res, int nres, int wanted) {
-  StkId firstresult = L->top - nres;
-  int i;
-  if (nres > wanted) nres = wanted;
-  do_moveslots(res, firstresult, nres);  /* res is below firstresult */
-  for (i = nres; i < wanted; i++)
-    setnilvalue(res + i);
-  L->top = res + wanted;
-}
-
-/* do_poscall's rare cases, kept out of line so that the common return
- * saves no registers: a return hook, or a C function with to-be-closed
- * variables (whose __close calls run before the results move). */
-static CR_COLD void do_poscall_special(lua_State *L, CallInfo *ci, int nres) {
-  int wanted = ci->nresults;
-  StkId res = ci->func;
-  if (!do_hastocloseCfunc(wanted)) {
-    if (L->hookmask)
-      do_rethook(L, ci, nres);
-    res = ci->func;  /* the hook may have moved the stack */
-  } else {
-    ptrdiff_t savedres = savestack(L, res);
-    L->ci->callstatus |= CIST_CLSRET;  /* a __close may yield */
-    L->ci->u2.nres = nres;
-    func_close(L, res, FUNC_CLOSEKTOP, 1);
-    L->ci->callstatus &= (unsigned short)~CIST_CLSRET;
-    if (L->hookmask)  /* the return hook runs after the __close calls */
-      do_rethook(L, L->ci, nres);
-    res = restorestack(L, savedres);
-    wanted = do_decodeNresults(wanted);
-  }
-  if (wanted == LUA_MULTRET) wanted = nres;
-  do_copyresults(L, res, nres, wanted);
-  L->ci = ci->previous;
-}
-
-void do_poscall(lua_State *L, CallInfo *ci, int nres) {
-  int wanted = ci->nresults;
-  StkId res = ci->func;
-  cr_assert(!(ci->callstatus & (CIST_HOOKED | CIST_YPCALL | CIST_FIN |
-                                CIST_TRAN | CIST_CLSRET)),
-            "frame is not in a special state when it returns");
-  if (CR_UNLIKELY(L->hookmask || do_hastocloseCfunc(wanted))) {
-    do_poscall_special(L, ci, nres);
-    return;
-  }
-  if (wanted == 1) {  /* the most common case */
-    if (nres == 0) setnilvalue(res);
-    else setobj(L, res, L->top - nres);
-    L->top = res + 1;
-  } else if (wanted == 0) {  /* a call as a statement */
-    L->top = res;
-  } else {
-    if (wanted == LUA_MULTRET) wanted = nres;
-    do_copyresults(L, res, nres, wanted);
-  }
-  L->ci = ci->previous;
-}
-
 
 CR_INLINE JIT_CALLER void do_ccall(lua_State *L, StkId func, int nresults,
                                       uint32_t inc) {

@@ -1282,12 +1282,47 @@ OP_BODY(TAILCALL) {
   TAILCALL_ENTER(ra, b, delta);
 }
 
+#ifndef LEAVE_FRAME_FROM
+#define LEAVE_FRAME_FROM(prev, st) do { (void)(st); LEAVE_FRAME(); } while (0)
+#endif
+
+/* Without to-be-closed variables or a hook, the results move here (as
+ * do_poscall moves a Lua frame's, first back to the real func of a vararg
+ * frame) and the frame is left; the rest goes through do_poscall. Open
+ * upvalues (k) are closed first: that calls nothing and cannot fail. */
 OP_BODY(RETURN) {
   StkId ra = RA;
   int n = B - 1;
   int nparams1 = C;
   if (n < 0)
     n = (int)(L->top - ra);
+  if (CR_LIKELY(!L->hookmask) && (!kBIT || L->tbclist < REG(0))) {
+    CallInfo *fr;
+    if (kBIT)
+      func_closeupval(L, REG(0));
+    fr = FRAME;
+    int wanted = fr->nresults;
+    unsigned short st = fr->callstatus;
+    CallInfo *prev = fr->previous;
+    StkId res = fr->func;
+    int j;
+    if (nparams1)  /* vararg: back to the real func */
+      res -= fr->u.l.nextraargs + nparams1;
+    if (wanted < 0)  /* LUA_MULTRET */
+      wanted = n;
+    int ncopy = n < wanted ? n : wanted;
+#pragma clang loop unroll(disable)   /* mostly a few values */
+    for (j = 0; j < ncopy; j++)
+      setobj(L, res + j, ra + j);
+#pragma clang loop unroll(disable)
+    for (; j < wanted; j++)
+      setnilvalue(res + j);
+    fr->func = res;
+    L->top = res + wanted;
+    L->ci = prev;
+    LEAVE_FRAME_FROM(prev, st);
+  }
+  SLOW_PATH();
   SAVEPC();
   if (kBIT) {  /* there may be open upvalues or tbc variables */
     FRAME->u2.nres = n;
@@ -1303,10 +1338,6 @@ OP_BODY(RETURN) {
   do_poscall(L, FRAME, n);
   LEAVE_FRAME();
 }
-
-#ifndef LEAVE_FRAME_FROM
-#define LEAVE_FRAME_FROM(prev, st) do { (void)(st); LEAVE_FRAME(); } while (0)
-#endif
 
 /* RETURN0/RETURN1: functions without varargs or variables to close. With
  * hooks on, do_poscall runs the return hook (hookmask may have been
@@ -1503,12 +1534,62 @@ OP_BODY(CLOSURE) {
   NEXT();
 }
 
+/* The extra arguments sit below the frame (tm_adjustvarargs): copied
+ * here when the stack has room for all of them (a `...` up to the top
+ * moves the top); tm_getvarargs grows the stack. */
 OP_BODY(VARARG) {
+  {
+    CallInfo *fr = FRAME;
+    int nextra = fr->u.l.nextraargs;
+    if (CR_LIKELY(L->stack_last - fr->top > nextra)) {
+      int wanted = C - 1;
+      StkId ra = RA;
+      const TValue *from = fr->func - nextra;
+      int n = wanted < 0 ? nextra : wanted;
+      int ncopy = n < nextra ? n : nextra;
+      int j;
+#pragma clang loop unroll(disable)   /* a few values */
+      for (j = 0; j < ncopy; j++)
+        setobj(L, ra + j, from + j);
+#pragma clang loop unroll(disable)
+      for (; j < n; j++)
+        setnilvalue(ra + j);
+      if (wanted < 0)
+        L->top = ra + nextra;   /* the next op consumes up to top */
+      NEXT();
+    }
+  }
+  SLOW_PATH();
   PROTECT(tm_getvarargs(L, FRAME, RA, C - 1));
   NEXT();
 }
 
+/* The function and its fixed parameters move above the actual arguments
+ * (tm_adjustvarargs, whose common case is done here when the stack has
+ * room and no hook is set). */
 OP_BODY(VARARGPREP) {
+  {
+    CallInfo *fr = FRAME;
+    StkId func = fr->func, top = L->top;  /* the end of the arguments */
+    if (CR_LIKELY(L->stack_last - top > PROTO->maxstacksize + 1) &&
+        CR_LIKELY(!L->hookmask)) {
+      int nfix = A;
+      int actual = (int)(top - func) - 1;
+      fr->u.l.nextraargs = actual - nfix;
+      setobj(L, top, func);
+#pragma clang loop unroll(disable)   /* a few parameters at most */
+      for (int j = 1; j <= nfix; j++) {
+        setobj(L, top + j, func + j);
+        setnilvalue(func + j);   /* the collector need not see it twice */
+      }
+      L->top = top + nfix + 1;
+      fr->func = top;
+      fr->top += actual + 1;
+      UPDATE_BASE();
+      NEXT();
+    }
+  }
+  SLOW_PATH();
   /* L->top still marks the end of the actual arguments */
   PROTECT_NT(tm_adjustvarargs(L, A, FRAME, PROTO));
   if (CR_UNLIKELY(L->hookmask))  /* the call hook runs after the move */
