@@ -352,6 +352,17 @@ static int jit_consumer(Instruction ins, const Prepared *pr, int vt,
   }
   return -1;
 }
+
+/* Whether jit_consumer can answer anything but -1 for stencil pr: most
+ * instructions cannot take a value, and the pairing pass (jit_build)
+ * rules them out here before looking at their neighbours. */
+static int jit_may_consume(const Prepared *pr) {
+  int xi = jit_extra_index(pr);
+  if (xi >= 0)
+    return xval_in[xi] != VAL_NONE || xi == EXTRA_SETTABLE_K0 ||
+           xi == EXTRA_SETTABLE_K1;
+  return pr == &prep_set[SET_PLAIN][OP_GETTABLE];
+}
 static uint64_t *prep_fixed;  /* src[SRC_RODATA ..] */
 static int prep_ok;
 static pthread_once_t prep_once = PTHREAD_ONCE_INIT;
@@ -693,15 +704,19 @@ static void jit_conts(const Proto *p, int pc, int64_t c[3]) {
  * with the layout offsets: its operands and the addresses its
  * continuations lead to (the fixed part, src[SRC_RODATA ..], is set
  * once per compile). */
-static void jit_sources(uint64_t *src, const Proto *p, const uint8_t *code,
-                        const uint32_t *offsets, int pc) {
-  int64_t c[3];
+static void jit_sources_c(uint64_t *src, const Proto *p, const uint8_t *code,
+                          const uint32_t *offsets, int pc, const int64_t c[3]) {
   jit_operands(src, p, p->code[pc], pc);
-  jit_conts(p, pc, c);
   src[SRC_NEXT] = (uintptr_t)(code + offsets[c[0]]);
   src[SRC_JUMP] = (uintptr_t)(code + offsets[c[1]]);
   src[SRC_JMPNEXT] = (uintptr_t)(code + offsets[c[2]]);
   src[SRC_NEXTV] = src[SRC_NEXT];  /* unless the next one takes the value */
+}
+static void jit_sources(uint64_t *src, const Proto *p, const uint8_t *code,
+                        const uint32_t *offsets, int pc) {
+  int64_t c[3];
+  jit_conts(p, pc, c);
+  jit_sources_c(src, p, code, offsets, pc, c);
 }
 
 /* The metamethod fallbacks of arithmetic (MMBIN*) run only when an
@@ -715,15 +730,17 @@ static int jit_cold(Instruction ins) {
 /* prof: the profiling stencils, behind the warm-up prologue. */
 static enum JitAbort jit_build(Proto *p, int prof, JitCode **out) {
   int n = p->sizecode;
-  int64_t c[3];
+  const int64_t *c;
   if (!jit_mem_ready()) return JIT_ABORT_NOMEM;
   pthread_once(&prep_once, jit_prepare);  /* needs the region (reach) */
   if (!prep_ok) return JIT_ABORT_FAR;
   JitCode *jc = malloc(sizeof(JitCode) + (size_t)(2 * n + 1) * sizeof(uint32_t));
   /* per instruction: its stencil, its place in the layout, its length,
-   * its load stub (a consumer: below), where its stencil is, whether its
-   * value goes to a consumer */
-  const Prepared **prs = malloc((size_t)n * (sizeof(Prepared *) + 4 * sizeof(int) + 1) + 1);
+   * its load stub (a consumer: below), where its stencil is, its
+   * continuations (jit_conts, computed once: every pass below needs
+   * them), whether its value goes to a consumer */
+  const Prepared **prs = malloc((size_t)n * (sizeof(Prepared *) + 4 * sizeof(int) +
+                                             3 * sizeof(int64_t) + 1) + 1);
   if (jc == NULL || prs == NULL) {
     free(jc);
     free(prs);
@@ -733,7 +750,9 @@ static enum JitAbort jit_build(Proto *p, int prof, JitCode **out) {
   uint32_t *lens = (uint32_t *)(order + n);
   int *cons = (int *)(lens + n);
   uint32_t *hotat = (uint32_t *)(cons + n);
-  unsigned char *valcont = (unsigned char *)(hotat + n);
+  /* 8n bytes of pointers and 16n of 32-bit arrays before it: aligned */
+  int64_t (*conts)[3] = (int64_t (*)[3])(hotat + n);
+  unsigned char *valcont = (unsigned char *)(conts + n);
   uint32_t *slowat = jc->offsets + n + 1;  /* JitCode.offsets */
   /* Layout: [prologue,] the stencils in bytecode order, cold ones
    * (jit_cold) after them, then the consumers' load stubs, then the
@@ -758,6 +777,7 @@ static enum JitAbort jit_build(Proto *p, int prof, JitCode **out) {
       return op == OP_LOADK ? JIT_ABORT_RANGE : JIT_ABORT_NOFB;
     }
     prs[pc] = jit_stencil_for(p, ins, prof);
+    jit_conts(p, pc, conts[pc]);
     cons[pc] = -1;
     valcont[pc] = 0;
   }
@@ -774,7 +794,8 @@ static enum JitAbort jit_build(Proto *p, int prof, JitCode **out) {
    * instruction (cons[] is free until then). */
   for (int j = 0; j < nhot && !prof; j++) {
     int r = order[j];
-    jit_conts(p, r, c);
+    if (!(prs[r]->jumps & 3)) continue;
+    c = conts[r];
     if ((prs[r]->jumps & 1) && c[1] != r) cons[c[1]]--;
     if ((prs[r]->jumps & 2) && c[2] != c[0]) cons[c[2]]--;
   }
@@ -782,8 +803,9 @@ static enum JitAbort jit_build(Proto *p, int prof, JitCode **out) {
     int pc = order[j], q = order[j - 1], slot, cont, xq = -1, stub, xc = -1;
     int jumpins = -1 - cons[pc];  /* hot jumps into pc */
     cons[pc] = -1;
+    if (!jit_may_consume(prs[pc])) continue;
     if (jumpins > 0) {
-      jit_conts(p, q, c);
+      c = conts[q];
       if ((prs[q]->jumps & 1) && c[1] == pc) jumpins--;
       int fl = pc - 2;  /* FORPREP at pc - 1: its FORLOOP may produce */
       if (GET_OPCODE(p->code[pc - 1]) == OP_FORPREP && pc - 1 == q)
@@ -797,7 +819,7 @@ static enum JitAbort jit_build(Proto *p, int prof, JitCode **out) {
     for (vt = VAL_I; vt <= VAL_F; vt++) {
       xq = jit_producer(p->code[q], prs[q], vt, &slot, &cont);
       if (xq < 0) continue;
-      jit_conts(p, q, c);
+      c = conts[q];
       if (c[cont == SH_CONT_JUMP] != pc) continue;  /* NEXT, NEXTV: c[0] */
       xc = jit_consumer(p->code[pc], prs[pc], vt, slot, &stub);
       if (xc >= 0) break;
@@ -826,7 +848,7 @@ static enum JitAbort jit_build(Proto *p, int prof, JitCode **out) {
     uint32_t len = st->size;
     if (j + 1 < n && st->tail_cont != STENCIL_TAIL_NONE) {
       int nx = order[j + 1];
-      jit_conts(p, pc, c);
+      c = conts[pc];
       if (c[st->tail_cont == SH_CONT_NEXTV ? 0 : st->tail_cont - SH_CONT_NEXT] == nx &&
           (cons[nx] < 0 || valcont[pc] == st->tail_cont))
         len = st->tail_next;
@@ -873,11 +895,11 @@ static enum JitAbort jit_build(Proto *p, int prof, JitCode **out) {
   }
   for (int pc = 0; pc < n; pc++) {
     const Prepared *pr = prs[pc];
-    jit_sources(src, p, mem, jc->offsets, pc);
+    jit_sources_c(src, p, mem, jc->offsets, pc, conts[pc]);
     src[SRC_SLOW] = (uintptr_t)(mem + slowat[pc]);
     if (valcont[pc]) {  /* the value's continuation: the register entry */
       int sc = valcont[pc] == SH_CONT_JUMP;
-      jit_conts(p, pc, c);
+      c = conts[pc];
       src[valcont[pc] == SH_CONT_NEXTV ? SRC_NEXTV : SRC_NEXT + sc] =
           (uintptr_t)(mem + hotat[c[sc]]);
     }
