@@ -495,20 +495,38 @@ _Static_assert(offsetof(CallInfo, callstatus) ==
 #ifndef CR_NO_PRESERVE_NONE
 #define JIT_CCALL_CLOBBERS                                                 \
   "rcx", "r8", "r9", "r10", JIT_SLOW_CLOBBERS
+/* Shared by CALL_C and CALL_C_INLINE: whether the function at cf_ is a C
+ * function they can call (a CallInfo at hand, room for its LUA_MINSTACK
+ * slots above ctop_, no hook); pushing its frame (the function's address
+ * is read before the stores, which might alias it); and handing its n
+ * results to do_poscall (through jit_pm_poscall). */
+#define CALL_C_CAN(cf_, cci_, ctop_)                                       \
+  ((ttislcf(cf_) || ttisCclosure(cf_)) && CR_LIKELY((cci_) != NULL) &&     \
+   CR_LIKELY(L->stack_last - (ctop_) > LUA_MINSTACK) &&                    \
+   CR_LIKELY(!L->hookmask))
+#define CALL_C_PUSH(cf_, cci_, ctop_, nres) ({                             \
+    uint64_t pf_ = ttislcf(cf_) ? (uint64_t)fvalue(cf_)                    \
+                                : (uint64_t)clCvalue(cf_)->f;              \
+    (cci_)->func = (cf_);                                                  \
+    (cci_)->nresults = (short)(nres);                                      \
+    (cci_)->callstatus = CIST_C | CIST_RETYIELD;                           \
+    (cci_)->top = (ctop_) + LUA_MINSTACK;                                  \
+    L->ci = (cci_);                                                        \
+    pf_; })
+#define CALL_C_POSCALL(rci_, n_) do {                                      \
+    register uint64_t p1_ __asm__("rdi") = (uint64_t)L;                    \
+    register uint64_t p2_ __asm__("rsi") = (uint64_t)(rci_);               \
+    register uint64_t p3_ __asm__("rdx") = (uint64_t)(n_);                 \
+    __asm__ volatile(JIT_SLOW_TEXT("poscall")                              \
+                     : "+r"(p1_), "+r"(p2_), "+r"(p3_)                     \
+                     : : "rax", JIT_CCALL_CLOBBERS);                       \
+  } while (0)
 #define CALL_C(func_, nci, nres) do {                                      \
     StkId cf_ = (func_);                                                   \
     CallInfo *cci_ = (nci);                                                \
     StkId ctop_ = CALL_TOP(cf_);                                           \
-    if ((ttislcf(cf_) || ttisCclosure(cf_)) && CR_LIKELY(cci_ != NULL) &&  \
-        CR_LIKELY(L->stack_last - ctop_ > LUA_MINSTACK) &&                 \
-        CR_LIKELY(!L->hookmask)) {                                         \
-      uint64_t fn_ = ttislcf(cf_) ? (uint64_t)fvalue(cf_)                  \
-                                  : (uint64_t)clCvalue(cf_)->f;            \
-      cci_->func = cf_;                                                    \
-      cci_->nresults = (short)(nres);                                      \
-      cci_->callstatus = CIST_C | CIST_RETYIELD;                           \
-      cci_->top = ctop_ + LUA_MINSTACK;                                    \
-      L->ci = cci_;                                                        \
+    if (CALL_C_CAN(cf_, cci_, ctop_)) {                                    \
+      uint64_t fn_ = CALL_C_PUSH(cf_, cci_, ctop_, nres);                  \
       {                                                                    \
         register uint64_t a1_ __asm__("rdi") = (uint64_t)L;                \
         __asm__ volatile(JIT_SLOW_TEXT("callc")                            \
@@ -517,14 +535,7 @@ _Static_assert(offsetof(CallInfo, callstatus) ==
       }                                                                    \
       if (CR_UNLIKELY((int)fn_ < 0))  /* a yield that returns */          \
         return;                                                            \
-      {                                                                    \
-        register uint64_t a1_ __asm__("rdi") = (uint64_t)L;                \
-        register uint64_t a2_ __asm__("rsi") = (uint64_t)cci_;             \
-        register uint64_t a3_ __asm__("rdx") = (uint64_t)(int)fn_;         \
-        __asm__ volatile(JIT_SLOW_TEXT("poscall")                          \
-                         : "+r"(a1_), "+r"(a2_), "+r"(a3_)                 \
-                         : : "rax", JIT_CCALL_CLOBBERS);                   \
-      }                                                                    \
+      CALL_C_POSCALL(cci_, (int)fn_);                                      \
       UPDATE_BASE();                                                       \
       NOTE_TRAP();                                                         \
       NEXT();                                                              \
@@ -549,16 +560,8 @@ _Static_assert(offsetof(CallInfo, callstatus) ==
     __asm__("" : "+r"(cf_));                                               \
     CallInfo *cci_ = (nci);                                                \
     StkId ctop_ = CALL_TOP(cf_);                                           \
-    if ((ttislcf(cf_) || ttisCclosure(cf_)) && CR_LIKELY(cci_ != NULL) &&  \
-        CR_LIKELY(L->stack_last - ctop_ > LUA_MINSTACK) &&                 \
-        CR_LIKELY(!L->hookmask)) {                                         \
-      uint64_t fn_ = ttislcf(cf_) ? (uint64_t)fvalue(cf_)                  \
-                                  : (uint64_t)clCvalue(cf_)->f;            \
-      cci_->func = cf_;                                                    \
-      cci_->nresults = (short)(nres);                                      \
-      cci_->callstatus = CIST_C | CIST_RETYIELD;                           \
-      cci_->top = ctop_ + LUA_MINSTACK;                                    \
-      L->ci = cci_;                                                        \
+    if (CALL_C_CAN(cf_, cci_, ctop_)) {                                    \
+      uint64_t fn_ = CALL_C_PUSH(cf_, cci_, ctop_, nres);                  \
       {                                                                    \
         /* called directly, the stack aligned here (rbx, which the C      \
          * function preserves, keeps rsp): jit_pm_callc's work without    \
@@ -604,14 +607,8 @@ _Static_assert(offsetof(CallInfo, callstatus) ==
         L->top = res_ + want_;                                             \
       cdone_:                                                              \
         L->ci = rci_->previous;                                            \
-      } else {                                                             \
-        register uint64_t a1_ __asm__("rdi") = (uint64_t)L;                \
-        register uint64_t a2_ __asm__("rsi") = (uint64_t)rci_;             \
-        register uint64_t a3_ __asm__("rdx") = (uint64_t)rn_;              \
-        __asm__ volatile(JIT_SLOW_TEXT("poscall")                          \
-                         : "+r"(a1_), "+r"(a2_), "+r"(a3_)                 \
-                         : : "rax", JIT_CCALL_CLOBBERS);                   \
-      }                                                                    \
+      } else                                                               \
+        CALL_C_POSCALL(rci_, rn_);                                         \
       ci = L->ci;                                                          \
       base = ci->func + 1;                                                 \
       cl = clLvalue(ci->func);                                              \

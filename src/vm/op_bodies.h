@@ -1544,16 +1544,7 @@ OP_BODY(VARARG) {
     if (CR_LIKELY(L->stack_last - fr->top > nextra)) {
       int wanted = C - 1;
       StkId ra = RA;
-      const TValue *from = fr->func - nextra;
-      int n = wanted < 0 ? nextra : wanted;
-      int ncopy = n < nextra ? n : nextra;
-      int j;
-#pragma clang loop unroll(disable)   /* a few values */
-      for (j = 0; j < ncopy; j++)
-        setobj(L, ra + j, from + j);
-#pragma clang loop unroll(disable)
-      for (; j < n; j++)
-        setnilvalue(ra + j);
+      tm_copyvarargs(fr, ra, nextra, wanted < 0 ? nextra : wanted);
       if (wanted < 0)
         L->top = ra + nextra;   /* the next op consumes up to top */
       NEXT();
@@ -1569,22 +1560,9 @@ OP_BODY(VARARG) {
  * room and no hook is set). */
 OP_BODY(VARARGPREP) {
   {
-    CallInfo *fr = FRAME;
-    StkId func = fr->func, top = L->top;  /* the end of the arguments */
-    if (CR_LIKELY(L->stack_last - top > PROTO->maxstacksize + 1) &&
+    if (CR_LIKELY(L->stack_last - L->top > PROTO->maxstacksize + 1) &&
         CR_LIKELY(!L->hookmask)) {
-      int nfix = A;
-      int actual = (int)(top - func) - 1;
-      fr->u.l.nextraargs = actual - nfix;
-      setobj(L, top, func);
-#pragma clang loop unroll(disable)   /* a few parameters at most */
-      for (int j = 1; j <= nfix; j++) {
-        setobj(L, top + j, func + j);
-        setnilvalue(func + j);   /* the collector need not see it twice */
-      }
-      L->top = top + nfix + 1;
-      fr->func = top;
-      fr->top += actual + 1;
+      tm_movevarframe(L, A, FRAME);
       UPDATE_BASE();
       NEXT();
     }

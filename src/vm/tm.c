@@ -194,28 +194,6 @@ int tm_callorderi(lua_State *L, const TValue *p1, int v2, int flip,
 /* Varargs                                                             */
 /* ------------------------------------------------------------------ */
 
-/* The body of tm_adjustvarargs once the stack has room. The positions
- * live in locals: every slot store may alias L->top and ci->func as far as
- * the compiler knows, and reloading them cost more than the copies. */
-CR_INLINE void tm_movevarframe(lua_State *L, int nfixparams,
-                                      CallInfo *ci) {
-  StkId func = ci->func, top = L->top;
-  int actual = (int)(top - func) - 1;   /* arguments passed */
-  cr_assert(actual >= nfixparams, "the call completed the fixed parameters");
-  ci->u.l.nextraargs = actual - nfixparams;
-  /* the copy of the function and of the fixed parameters becomes the frame */
-  setobjs2s(L, top, func);
-#pragma clang loop unroll(disable)   /* a few parameters at most */
-  for (int i = 1; i <= nfixparams; i++) {
-    setobjs2s(L, top + i, func + i);
-    setnilvalue(func + i);   /* the collector need not see it twice */
-  }
-  L->top = top + nfixparams + 1;
-  ci->func = func + actual + 1;
-  ci->top += actual + 1;
-  cr_assert(L->top <= ci->top && ci->top <= L->stack_last, "frame fits");
-}
-
 /* tm_adjustvarargs when the stack must grow first: out of line and
  * reached by a tail call, so that the common case saves no registers. */
 static CR_COLD void tm_growvarframe(lua_State *L, int nfixparams,
@@ -231,16 +209,6 @@ void tm_adjustvarargs(lua_State *L, int nfixparams, CallInfo *ci,
     return;
   }
   tm_movevarframe(L, nfixparams, ci);
-}
-
-/* Copy `wanted` values from ci's extra arguments to where (nil past the
- * last one). The extra arguments sit below the frame: no overlap. */
-CR_INLINE void tm_copyvarargs(CallInfo *ci, StkId where, int nextra,
-                              int wanted) {
-  int ncopy = wanted < nextra ? wanted : nextra;
-  do_moveslots(where, ci->func - nextra, ncopy);
-  for (int i = ncopy; i < wanted; i++)
-    setnilvalue(where + i);
 }
 
 /* All of ... when the stack must grow first: out of line and reached by

@@ -145,4 +145,44 @@ void tm_adjustvarargs(lua_State *L, int nfixparams, CallInfo *ci,
  * must reload its base pointer afterwards. */
 void tm_getvarargs(lua_State *L, CallInfo *ci, StkId where, int wanted);
 
+/* The two functions' work once the stack has room, shared with the
+ * VARARGPREP and VARARG op bodies (vm/op_bodies.h), which do it inline
+ * when no hook is set and the stack is big enough. */
+
+/* tm_adjustvarargs's move. The positions live in locals: every slot store
+ * may alias L->top and ci->func as far as the compiler knows, and
+ * reloading them cost more than the copies. */
+CR_INLINE void tm_movevarframe(lua_State *L, int nfixparams, CallInfo *ci) {
+  StkId func = ci->func, top = L->top;
+  int actual = (int)(top - func) - 1;   /* arguments passed */
+  cr_assert(actual >= nfixparams, "the call completed the fixed parameters");
+  ci->u.l.nextraargs = actual - nfixparams;
+  /* the copy of the function and of the fixed parameters becomes the frame */
+  setobjs2s(L, top, func);
+#pragma clang loop unroll(disable)   /* a few parameters at most */
+  for (int i = 1; i <= nfixparams; i++) {
+    setobjs2s(L, top + i, func + i);
+    setnilvalue(func + i);   /* the collector need not see it twice */
+  }
+  L->top = top + nfixparams + 1;
+  ci->func = top;   /* func + actual + 1 */
+  ci->top += actual + 1;
+  cr_assert(L->top <= ci->top && ci->top <= L->stack_last, "frame fits");
+}
+
+/* Copy `wanted` values from ci's extra arguments to where (nil past the
+ * last one). The extra arguments sit below the frame: no overlap. */
+CR_INLINE void tm_copyvarargs(CallInfo *ci, StkId where, int nextra,
+                              int wanted) {
+  int ncopy = wanted < nextra ? wanted : nextra;
+  const TValue *from = ci->func - nextra;  /* read once: stores may alias */
+  int i;
+#pragma clang loop unroll(disable)   /* a few values */
+  for (i = 0; i < ncopy; i++)
+    setobjs2s(L, where + i, from + i);
+#pragma clang loop unroll(disable)
+  for (; i < wanted; i++)
+    setnilvalue(where + i);
+}
+
 #endif
